@@ -1,0 +1,3 @@
+"""Loads the kata plugin, so plain `pytest katas/...` works with or without the `kata` CLI."""
+
+pytest_plugins = ["katakit.plugin"]

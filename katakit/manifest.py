@@ -1,0 +1,77 @@
+"""The manifest of protected files: hashes of every test file and of the test machinery, so grading can
+tell an edited test, plus the pristine text of every stub, so `kata reset` works without git."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from katakit.catalog import Catalog, Exercise
+
+MANIFEST = Path("katakit") / "manifest.json"
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(_text(path).encode()).hexdigest()
+
+
+def protected_files(cat: Catalog) -> list[Path]:
+    """Files a learner must not edit: tests, the root conftest, the plugin and the test-support kit."""
+    root = cat.root
+    files = [ex.test for ex in cat.exercises if ex.test.exists()]
+    files += [root / "conftest.py", root / "katakit" / "plugin.py"]
+    files += sorted((root / "katakit" / "testkit").rglob("*.py"))
+    return files
+
+
+def build(cat: Catalog) -> dict[str, Any]:
+    rel = lambda p: p.relative_to(cat.root).as_posix()  # noqa: E731
+    return {
+        "protected": {rel(p): _digest(p) for p in protected_files(cat) if p.exists()},
+        "stubs": {rel(ex.stub): _text(ex.stub) for ex in cat.exercises if ex.stub.exists()},
+    }
+
+
+def load(cat: Catalog) -> dict[str, Any]:
+    path = cat.root / MANIFEST
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"protected": {}, "stubs": {}}
+
+
+def write(cat: Catalog) -> Path:
+    path = cat.root / MANIFEST
+    path.write_text(json.dumps(build(cat), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def stale(cat: Catalog) -> list[str]:
+    """Differences between the manifest and the tree (run `kata manifest` to refresh)."""
+    current, stored = build(cat), load(cat)
+    problems = []
+    for section in ("protected", "stubs"):
+        for name in sorted(set(current[section]) | set(stored.get(section, {}))):
+            if current[section].get(name) != stored.get(section, {}).get(name):
+                problems.append(f"{name} changed since the manifest was written; run `kata manifest`")
+    return problems
+
+
+def tampered(cat: Catalog) -> list[str]:
+    """Protected files whose content differs from the manifest (an edited test cannot be trusted)."""
+    stored = load(cat).get("protected", {})
+    return [
+        name
+        for name, digest in sorted(stored.items())
+        if not (cat.root / name).exists() or _digest(cat.root / name) != digest
+    ]
+
+
+def pristine_stub(cat: Catalog, ex: Exercise) -> str | None:
+    return load(cat).get("stubs", {}).get(ex.stub.relative_to(cat.root).as_posix())

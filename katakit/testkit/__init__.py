@@ -1,0 +1,20 @@
+"""The shared test-support kit. Kata tests import from here; learners never edit it.
+
+Grow it as katas need: one helper, used by every kata that needs it, never a copy per kata.
+"""
+
+from katakit.testkit.fakes import FakeClock, SleepSpy, fixed_now
+from katakit.testkit.guards import virtual_guard
+from katakit.testkit.limiters import CountingLimiter
+from katakit.testkit.vendor import ScriptedVendor, Step, status_error
+
+__all__ = [
+    "CountingLimiter",
+    "FakeClock",
+    "ScriptedVendor",
+    "SleepSpy",
+    "Step",
+    "fixed_now",
+    "status_error",
+    "virtual_guard",
+]

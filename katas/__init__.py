@@ -1,0 +1,1 @@
+"""The learner's exercises: one package per track and kata. Edit the stubs; leave the test files alone."""
