@@ -5,15 +5,19 @@ Grow it as katas need: one helper, used by every kata that needs it, never a cop
 
 from katakit.testkit.fakes import FakeClock, SleepSpy, fixed_now
 from katakit.testkit.guards import virtual_guard
+from katakit.testkit.h2server import H2PriorKnowledgeServer
 from katakit.testkit.limiters import CountingLimiter
+from katakit.testkit.streams import TrackingStream
 from katakit.testkit.vendor import ScriptedVendor, Step, status_error
 
 __all__ = [
     "CountingLimiter",
     "FakeClock",
+    "H2PriorKnowledgeServer",
     "ScriptedVendor",
     "SleepSpy",
     "Step",
+    "TrackingStream",
     "fixed_now",
     "status_error",
     "virtual_guard",
