@@ -6,8 +6,8 @@ naming the path, and counts what a multiplexing test needs: connections `opened`
 `in_flight` and `max_in_flight`, and a `log` of `(conn_id, stream_id, method, path)`.
 
 A gate (`hold()` / `release()`) parks every request after it is logged, so a test can see how many
-streams are open at once before letting them finish. `wait_for(predicate)` waits until the predicate
-holds; it is woken on every counter change (guard it with `virtual_guard`).
+streams are open at once before letting them finish. `wait_for(predicate)` waits until
+`predicate(server)` holds, re-checked on every counter change, like `LoopbackServer.wait_for`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class H2Request(NamedTuple):
 
 
 class H2PriorKnowledgeServer:
-    """`async with H2PriorKnowledgeServer() as server:` then talk to `server.url` with
+    """`async with H2PriorKnowledgeServer() as server:` then talk to `server.origin` with
     `httpx.AsyncClient(http1=False, http2=True)`. An HTTP/1.1 client gets its connection closed."""
 
     def __init__(self) -> None:
@@ -43,14 +43,24 @@ class H2PriorKnowledgeServer:
         self.log: list[H2Request] = []
         self._gate = asyncio.Event()
         self._gate.set()
-        self._changed = asyncio.Condition()
+        self._changed = asyncio.Event()
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self.port = 0
 
     @property
-    def url(self) -> str:
+    def origin(self) -> str:
+        """'http://127.0.0.1:<port>': a good base_url (same shape as LoopbackServer.origin)."""
         return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "/") -> str:
+        return self.origin + (path if path.startswith("/") else "/" + path)
+
+    def describe(self) -> str:
+        return (
+            f"opened={self.opened} closed={self.closed} streams={len(self.log)} "
+            f"in_flight={self.in_flight} max_in_flight={self.max_in_flight}"
+        )
 
     def hold(self) -> None:
         """Park every request (after it is logged) until `release()`."""
@@ -59,13 +69,23 @@ class H2PriorKnowledgeServer:
     def release(self) -> None:
         self._gate.set()
 
-    async def wait_for(self, predicate: Callable[[], bool]) -> None:
-        async with self._changed:
-            await self._changed.wait_for(predicate)
+    async def wait_for(
+        self, predicate: Callable[[H2PriorKnowledgeServer], bool], *, timeout: float = 60.0, what: str = ""  # noqa: ASYNC109
+    ) -> None:
+        """Wait until `predicate(server)` holds; AssertionError after `timeout` s of loop time."""
+        try:
+            async with asyncio.timeout(timeout):
+                while not predicate(self):
+                    await self._changed.wait()
+        except TimeoutError:
+            raise AssertionError(
+                f"{what or 'the awaited server condition'} did not happen within {timeout:g} s "
+                f"(loop time); server counters: {self.describe()}"
+            ) from None
 
-    async def _notify(self) -> None:
-        async with self._changed:
-            self._changed.notify_all()
+    def _notify(self) -> None:
+        self._changed.set()
+        self._changed = asyncio.Event()
 
     async def __aenter__(self) -> H2PriorKnowledgeServer:
         self._server = await asyncio.start_server(self._spawn, "127.0.0.1", 0)
@@ -95,7 +115,7 @@ class H2PriorKnowledgeServer:
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.opened += 1
         conn_id = self.opened
-        await self._notify()
+        self._notify()
         conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=False))
         conn.initiate_connection()
         writer.write(conn.data_to_send())
@@ -122,7 +142,7 @@ class H2PriorKnowledgeServer:
         finally:
             writer.close()
             self.closed += 1
-            await self._notify()
+            self._notify()
 
     async def _respond(
         self,
@@ -136,7 +156,7 @@ class H2PriorKnowledgeServer:
         self.log.append(H2Request(conn_id, stream_id, method, path))
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        await self._notify()
+        self._notify()
         try:
             await self._gate.wait()
             body = json.dumps({"path": path, "stream": stream_id}).encode()
@@ -153,4 +173,4 @@ class H2PriorKnowledgeServer:
                 writer.write(conn.data_to_send())
         finally:
             self.in_flight -= 1
-            await self._notify()
+            self._notify()
