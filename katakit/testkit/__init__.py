@@ -7,10 +7,24 @@ from katakit.testkit.fakes import FakeClock, SleepSpy, fixed_now
 from katakit.testkit.guards import virtual_guard
 from katakit.testkit.h2server import H2PriorKnowledgeServer
 from katakit.testkit.limiters import CountingLimiter
+from katakit.testkit.loopback import (
+    SMALL_SEND_BUFFER,
+    LoopbackServer,
+    RequestRecord,
+    blackhole_port,
+    refused_port,
+    stalled_reader,
+)
 from katakit.testkit.streams import TrackingStream
 from katakit.testkit.vendor import ScriptedVendor, Step, status_error
 
 __all__ = [
+    "SMALL_SEND_BUFFER",
+    "LoopbackServer",
+    "RequestRecord",
+    "blackhole_port",
+    "refused_port",
+    "stalled_reader",
     "CountingLimiter",
     "FakeClock",
     "H2PriorKnowledgeServer",
