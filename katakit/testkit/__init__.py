@@ -12,6 +12,7 @@ from katakit.testkit.loopback import (
     LoopbackServer,
     RequestRecord,
     blackhole_port,
+    local_client_kwargs,
     refused_port,
     stalled_reader,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "LoopbackServer",
     "RequestRecord",
     "blackhole_port",
+    "local_client_kwargs",
     "refused_port",
     "stalled_reader",
     "CountingLimiter",
