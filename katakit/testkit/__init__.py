@@ -18,8 +18,30 @@ from katakit.testkit.loopback import (
 )
 from katakit.testkit.streams import TrackingStream
 from katakit.testkit.vendor import ScriptedVendor, Step, status_error
+from katakit.testkit.workers import (
+    FakeLoopClock,
+    LoopProbe,
+    RanAt,
+    SpyExecutor,
+    bump_counter,
+    counter_value,
+    primes_below,
+    shared_process_pool,
+    whoami,
+    whoami_pid,
+)
 
 __all__ = [
+    "FakeLoopClock",
+    "LoopProbe",
+    "RanAt",
+    "SpyExecutor",
+    "bump_counter",
+    "counter_value",
+    "primes_below",
+    "shared_process_pool",
+    "whoami",
+    "whoami_pid",
     "SMALL_SEND_BUFFER",
     "LoopbackServer",
     "RequestRecord",
