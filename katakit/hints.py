@@ -28,3 +28,30 @@ def parse(text: str) -> Hints:
         elif title.lower().startswith("hint") and body:
             hints.levels.append(body)
     return hints
+
+
+def function_of(name: str) -> str:
+    """`test_x` for a test id such as `test_x[param]` or `TestY::test_x`."""
+    return name.split("[")[0].split("::")[-1]
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """The hint `kata hint` shows next."""
+
+    kind: str  # "keyed" (for a test failing now) | "level" (the ladder) | "all-seen"
+    text: str
+    test: str = ""  # for kind "keyed": the test function it is keyed to
+    level: int = 0  # for kind "level": 1-based level
+
+
+def next_hint(hints: Hints, levels_seen: int, keyed_seen: list[str], failing: list[str]) -> Reveal:
+    """What to reveal next: a not yet seen hint keyed to a test failing now (in the order the tests
+    fail), else the next level of the ladder, else `all-seen`."""
+    for name in failing:
+        function = function_of(name)
+        if function in hints.keyed and function not in keyed_seen:
+            return Reveal("keyed", hints.keyed[function], test=function)
+    if levels_seen < len(hints.levels):
+        return Reveal("level", hints.levels[levels_seen], level=levels_seen + 1)
+    return Reveal("all-seen", "")

@@ -38,17 +38,31 @@ def build(cat: Catalog) -> dict[str, Any]:
     }
 
 
+_cache: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+
+
 def load(cat: Catalog) -> dict[str, Any]:
+    """The stored manifest (empty sections when it is missing or unreadable); parsed once per version."""
     path = cat.root / MANIFEST
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = _cache.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
     except (OSError, ValueError):
         return {"protected": {}, "stubs": {}}
+    _cache[path] = (key, data)
+    return data
 
 
 def write(cat: Catalog) -> Path:
     path = cat.root / MANIFEST
     path.write_text(json.dumps(build(cat), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    _cache.pop(path, None)
     return path
 
 
@@ -66,6 +80,8 @@ def stale(cat: Catalog) -> list[str]:
 def tampered(cat: Catalog) -> list[str]:
     """Protected files whose content differs from the manifest (an edited test cannot be trusted)."""
     stored = load(cat).get("protected", {})
+    if not stored:  # deleting or emptying the manifest must not make every edit invisible
+        return [f"{MANIFEST.as_posix()} (missing, unreadable or empty)"]
     return [
         name
         for name, digest in sorted(stored.items())
