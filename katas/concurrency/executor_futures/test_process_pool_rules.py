@@ -1,0 +1,82 @@
+"""Tests for process_pool_rules: only top-level functions and plain data cross into a process pool.
+
+The pool is the session's shared one (two forked workers); the functions it runs come from the
+testkit, which a child process can always import.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+
+import pytest
+
+from katakit.testkit import primes_below, shared_process_pool, whoami_pid
+from katas.concurrency.executor_futures.process_pool_rules import (
+    NotPicklable,
+    count_primes,
+    ensure_picklable,
+    parallel_map,
+)
+
+
+def scale(value: int, lock: object = None) -> int:
+    """A top-level function: it pickles (by name); whether its arguments do is another matter."""
+    return value * 2
+
+
+def _nested() -> object:
+    def inner(x: int) -> int:
+        return x
+
+    return inner
+
+
+def test_count_primes() -> None:
+    got = [count_primes(n) for n in (2, 10, 100, 1000)]
+    assert got == [0, 4, 25, 168], f"primes below 2, 10, 100, 1000 are 0, 4, 25, 168; got {got}"
+
+
+def test_top_level_functions_and_plain_data_pass() -> None:
+    assert ensure_picklable(scale, 3, {"a": [1, 2]}) is None, "a top-level function with plain data pickles"
+
+
+UNSENDABLE = {
+    "a lambda": (lambda x: x, ()),
+    "a nested function": (_nested(), ()),
+    "a threading.Lock argument": (scale, (1, threading.Lock())),
+}
+
+
+@pytest.mark.parametrize("label", UNSENDABLE)
+def test_unpicklable_work_is_refused_before_submission(label: str) -> None:
+    fn, args = UNSENDABLE[label]
+    with pytest.raises(NotPicklable) as excinfo:
+        ensure_picklable(fn, *args)
+    cause = excinfo.value.__cause__
+    assert isinstance(cause, (pickle.PicklingError, AttributeError, TypeError)), (
+        f"{label}: NotPicklable should be chained to the pickling error (`raise NotPicklable(...) from exc`) "
+        f"so the log shows what could not be pickled; __cause__ is {cause!r}."
+    )
+
+
+def test_parallel_map_keeps_input_order() -> None:
+    got = parallel_map(primes_below, [1000, 10, 100], executor=shared_process_pool())
+    assert got == [168, 4, 25], (
+        f"expected [168, 4, 25] in input order, got {got!r}. executor.map returns results in input order; "
+        "pass the top-level function itself: a lambda around it cannot cross the process boundary."
+    )
+
+
+def test_parallel_map_runs_in_child_processes() -> None:
+    pids = parallel_map(whoami_pid, range(4), executor=shared_process_pool(), chunksize=2)
+    assert os.getpid() not in pids, (
+        f"same pid as the parent in {pids}: the work never left this process. Use the process executor "
+        "you were given; threads share the GIL."
+    )
+
+
+def test_parallel_map_refuses_a_lambda_before_submitting() -> None:
+    with pytest.raises(NotPicklable):
+        parallel_map(lambda n: n, [1, 2], executor=shared_process_pool())

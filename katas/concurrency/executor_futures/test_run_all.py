@@ -1,0 +1,74 @@
+"""Tests for run_all: concurrency proven with a barrier, results kept with their inputs, failures isolated."""
+
+from __future__ import annotations
+
+import threading
+
+from katas.concurrency.executor_futures.run_all import Outcome, run_all
+
+CAP = 0.2  # no worker waits longer than this, even on a wrong solution
+
+
+def test_results_belong_to_their_inputs_whatever_finishes_first() -> None:
+    # Forced completion order c, then b, then a: each call waits for a gate the next one opens.
+    gate_a, gate_b = threading.Event(), threading.Event()
+    finished: list[str] = []
+
+    def fetch(key: str) -> str:
+        if key == "a":
+            gate_a.wait(CAP)
+        elif key == "b":
+            gate_b.wait(CAP)
+            gate_a.set()
+        else:
+            gate_b.set()
+        finished.append(key)
+        return f"profile of {key}"
+
+    got = run_all(fetch, ["a", "b", "c"], max_workers=3)
+    assert finished == ["c", "b", "a"], f"(test setup) expected completion order c, b, a; got {finished}"
+    expected = {k: Outcome(value=f"profile of {k}") for k in "abc"}
+    assert got == expected, (
+        f"expected {expected}, got {got}. as_completed yields futures in COMPLETION order (c first here), "
+        "not input order: keep a future -> input map ({pool.submit(fn, x): x}) and look each one up."
+    )
+
+
+def test_one_failure_does_not_hide_the_others() -> None:
+    boom = ValueError("user 2 has no profile")
+
+    def fetch(user: int) -> int:
+        if user == 2:
+            raise boom
+        return user * 10
+
+    got = run_all(fetch, [1, 2, 3, 4])
+    assert set(got) == {1, 2, 3, 4}, (
+        f"expected an Outcome for every input, got keys {sorted(got)}: executor.map stops at the first "
+        "exception, losing every later result. Submit each input and handle each Future on its own."
+    )
+    assert got[2].error is boom and got[2].value is None, (
+        f"input 2 should carry the very exception fn raised (same object, with its traceback); got {got[2]!r}"
+    )
+    assert [got[u].value for u in (1, 3, 4)] == [10, 30, 40], f"the other inputs should succeed; got {got}"
+
+
+def test_inputs_really_run_concurrently() -> None:
+    inputs = [1, 2, 3, 4]
+    barrier = threading.Barrier(len(inputs), timeout=0.05)  # passes only if all four wait at once
+
+    def fetch(user: int) -> int:
+        barrier.wait()
+        return user
+
+    got = run_all(fetch, inputs, max_workers=4)
+    errors = {k: type(o.error).__name__ for k, o in got.items() if o.error is not None}
+    assert not errors, (
+        f"inputs did not run concurrently: {errors}. Each call waits at a barrier for all four; a sequential "
+        "loop leaves the first one waiting alone until the barrier breaks. Submit all, then collect."
+    )
+
+
+def test_no_inputs_no_outcomes() -> None:
+    got = run_all(lambda x: x, [])
+    assert got == {}, f"run_all of no inputs should be {{}}, got {got!r}"
