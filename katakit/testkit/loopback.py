@@ -80,6 +80,7 @@ class _Counters:
     peak_open: int = 0
     in_flight: int = 0
     max_in_flight: int = 0
+    abandoned: int = 0
     log: list[RequestRecord] = field(default_factory=list)
 
 
@@ -178,6 +179,11 @@ class LoopbackServer:
         return self._c.max_in_flight
 
     @property
+    def abandoned(self) -> int:
+        """Parked requests (see `hold()`) whose client closed the connection before the gate opened."""
+        return self._c.abandoned
+
+    @property
     def log(self) -> list[RequestRecord]:
         return self._c.log
 
@@ -193,13 +199,18 @@ class LoopbackServer:
         c = self._c
         return (
             f"opened={c.opened} closed={c.closed} open={c.opened - c.closed} peak_open={c.peak_open} "
-            f"requests={len(c.log)} in_flight={c.in_flight} max_in_flight={c.max_in_flight}"
+            f"requests={len(c.log)} in_flight={c.in_flight} max_in_flight={c.max_in_flight} "
+            f"abandoned={c.abandoned}"
         )
 
     # ---- gate and waiting ------------------------------------------------------------------------
 
     def hold(self) -> None:
-        """From now on, park every request after logging it (it counts as in flight)."""
+        """From now on, park every request after logging it (it counts as in flight).
+
+        A parked request whose client hangs up (a cancelled or timed-out request closes its connection)
+        ends at once: it counts in `abandoned` and its connection in `closed`.
+        """
         self._gate.clear()
 
     def release(self) -> None:
@@ -279,11 +290,29 @@ class LoopbackServer:
         c.max_in_flight = max(c.max_in_flight, c.in_flight)
         self._bump()
         try:
-            await self._gate.wait()
+            if not self._gate.is_set() and not await self._parked(reader):
+                c.abandoned += 1  # the client hung up while the request was parked
+                return False
             return await self._answer(behaviour, conn_id, index, method, parts.path, writer)
         finally:
             c.in_flight -= 1
             self._bump()
+
+    async def _parked(self, reader: asyncio.StreamReader) -> bool:
+        """Wait for the gate; return False if the client closed the connection first.
+
+        An HTTP/1.1 client sends nothing more while it waits for an answer, so any read completing
+        here is its EOF (a cancelled or timed-out request closes its connection).
+        """
+        gate = asyncio.ensure_future(self._gate.wait())
+        hangup = asyncio.ensure_future(reader.read(1))
+        try:
+            await asyncio.wait({gate, hangup}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in (gate, hangup):
+                waiter.cancel()
+            await asyncio.gather(gate, hangup, return_exceptions=True)
+        return not (hangup.done() and not hangup.cancelled())  # EOF, a reset, or (oddly) more data
 
     async def _answer(
         self,
