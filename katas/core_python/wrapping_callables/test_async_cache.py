@@ -1,0 +1,136 @@
+"""Tests for async_cache: awaited results cached, one shared in-flight call per key, failures never cached."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+import pytest
+
+from katas.core_python.wrapping_callables.async_cache import async_cache
+
+pytestmark = pytest.mark.looptime
+
+
+class UpstreamDown(Exception):
+    """The fake upstream failed."""
+
+
+class Upstream:
+    """A slow async lookup that counts its calls; it fails while `failing` is set."""
+
+    def __init__(self, latency: float = 1.0) -> None:
+        self.latency = latency
+        self.calls = 0
+        self.failing = False
+
+    async def lookup(self, user_id: int, *, region: str = "eu") -> str:
+        """Look a user up (slowly)."""
+        self.calls += 1
+        await asyncio.sleep(self.latency)
+        if self.failing:
+            raise UpstreamDown(f"lookup {user_id} failed")
+        return f"user-{user_id}@{region}"
+
+
+async def test_second_await_reuses_the_result() -> None:
+    upstream = Upstream()
+    cached = async_cache(upstream.lookup)
+    first = await cached(1)
+    try:
+        second = await cached(1)
+    except RuntimeError as exc:
+        if "already awaited" not in str(exc):
+            raise
+        pytest.fail(
+            f"the second await failed with {exc!r}: something cached the coroutine object (that is what "
+            "functools.lru_cache does on an async def), and a coroutine can be awaited only once. Cache the "
+            "awaited result instead."
+        )
+    assert (first, second) == ("user-1@eu", "user-1@eu"), f"expected 'user-1@eu' twice, got {(first, second)}"
+    assert upstream.calls == 1, (
+        f"the second call of the same key must come from the cache; upstream ran {upstream.calls}x"
+    )
+
+
+async def test_concurrent_callers_share_one_call() -> None:
+    upstream = Upstream(latency=1.0)
+    cached = async_cache(upstream.lookup)
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    async with asyncio.TaskGroup() as tg:
+        a = tg.create_task(cached(7))
+        b = tg.create_task(cached(7))
+    assert (a.result(), b.result()) == ("user-7@eu", "user-7@eu"), "both callers must get the value"
+    assert upstream.calls == 1, (
+        f"two concurrent callers of one key hit the upstream {upstream.calls} times: a cache filled only "
+        "after the await finishes misses every call that arrives meanwhile (a thundering herd on a cold "
+        "key). Store a shared task/future per key before awaiting it."
+    )
+    assert loop.time() - start == pytest.approx(1.0, abs=1e-3), (
+        "both answers are ready after one latency (1 s)"
+    )
+
+
+async def test_failures_are_not_cached() -> None:
+    upstream = Upstream()
+    cached = async_cache(upstream.lookup)
+    upstream.failing = True
+    with pytest.raises(UpstreamDown):
+        await cached(3)
+    upstream.failing = False
+    try:
+        got = await cached(3)
+    except UpstreamDown:
+        pytest.fail(
+            "the upstream has recovered, but the cache replayed the old failure: drop the key when the call "
+            "raises, or one blip poisons that key until the process restarts"
+        )
+    assert got == "user-3@eu" and upstream.calls == 2, (
+        f"expected a fresh call returning 'user-3@eu'; got {got!r}"
+    )
+
+
+async def test_keys_and_cache_clear() -> None:
+    upstream = Upstream()
+    cached = async_cache(upstream.lookup)
+    assert await cached(1, region="us") == "user-1@us"
+    assert await cached(2, region="us") == "user-2@us"
+    assert upstream.calls == 2, (
+        f"different arguments are different keys; upstream ran {upstream.calls}x, expected 2"
+    )
+    assert await cached(1, region="us") == "user-1@us" and upstream.calls == 2, "a repeated key is a hit"
+    cached.cache_clear()  # type: ignore[attr-defined]
+    assert await cached(1, region="us") == "user-1@us"
+    assert upstream.calls == 3, (
+        f"after cache_clear() the key must be fetched again; upstream ran {upstream.calls}x"
+    )
+
+
+async def test_cancelled_caller_does_not_cancel_the_others() -> None:
+    upstream = Upstream(latency=1.0)
+    cached = async_cache(upstream.lookup)
+    impatient = asyncio.create_task(cached(9))
+    patient = asyncio.create_task(cached(9))
+    await asyncio.sleep(0.5)
+    impatient.cancel()
+    await asyncio.wait({impatient, patient}, timeout=5)
+    assert impatient.cancelled(), "the cancelled caller must end cancelled"
+    assert not patient.cancelled() and patient.done(), (
+        "cancelling one caller cancelled the shared call for every other caller waiting on it: awaiting a "
+        "task from a task that gets cancelled cancels the awaited task too. Wrap it in asyncio.shield()."
+    )
+    assert patient.result() == "user-9@eu" and upstream.calls == 1, (
+        "the other caller still gets the one result"
+    )
+
+
+def test_decorated_function_is_still_async() -> None:
+    cached = async_cache(Upstream().lookup)
+    assert inspect.iscoroutinefunction(cached), (
+        "the decorated function must still be a coroutine function (an `async def` wrapper)"
+    )
+    assert cached.__name__ == "lookup" and cached.__doc__ == "Look a user up (slowly).", "use functools.wraps"
+    assert callable(getattr(cached, "cache_clear", None)), (
+        "the decorated function needs a cache_clear() method"
+    )
