@@ -27,6 +27,8 @@ OUTPUT_CAP = 4000  # characters of captured output kept per test (ini option `ka
 
 @dataclass
 class TestResult:
+    __test__ = False  # not a test class, though its name says so
+
     name: str
     status: str  # "pass" | "fail" | "error" | "skip"
     message: str = ""
