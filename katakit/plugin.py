@@ -304,6 +304,10 @@ def pytest_configure(config: pytest.Config) -> None:
     except CatalogError as exc:
         raise pytest.UsageError(str(exc)) from None
     config.stash[STATE] = KataState(catalog=cat, target=target, verify=verify)
+    if config.pluginmanager.is_blocked("terminal"):
+        # driven by the `kata` CLI, which prints only the crash message and location: skip the costly
+        # source-context formatting of every failure (most of verify's failures are expected ones)
+        config.option.tbstyle = "line"
     # looptime's pytest_pyfunc_call asks the policy for the loop even in sync tests; on Python 3.11 that
     # creates a main-thread loop nobody closes, and its ResourceWarning (an error here) then lands in a
     # random later test once an async test drops it. Marking the loop as set makes the policy say "none".

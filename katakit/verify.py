@@ -255,7 +255,9 @@ def run(cat: Catalog, selection: list[Exercise], *, seed: int, include_tool_test
         if not solution and ex.test.exists():
             problems.append(f"{ex.qualname}: no test was collected from {ex.test.name}")
         problems += [f"{ex.qualname}: fails on the reference solution: {b}" for b in bad_solution]
-        problems += [f"{ex.qualname}: {t} is flaky (passed once, failed on the second run)" for t in flaky]
+        problems += [
+            f"{ex.qualname}: {t} is flaky (passed once, failed on the second run): {again[t].message}" for t in flaky
+        ]
         problems += [
             f"{ex.qualname}: {t} passes on the stub; a test that passes on a stub teaches nothing"
             for t in stub_passing
