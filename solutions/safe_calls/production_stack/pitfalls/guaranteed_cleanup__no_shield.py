@@ -1,0 +1,47 @@
+"""Pitfall: awaiting the record directly in `finally`, without asyncio.shield.
+
+Rejected by: test_a_second_cancel_does_not_kill_the_record
+Why it is wrong: a request being torn down is often cancelled again (server shutdown, a task group
+unwinding); the second cancel lands inside the metric write and kills it, so the failures you most need
+to see are the ones missing from the dashboard.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from solutions.safe_calls.production_stack.guaranteed_cleanup import *  # the rest is the reference
+from solutions.safe_calls.production_stack.guaranteed_cleanup import Outcome
+
+T = TypeVar("T")
+
+
+async def run_and_record(
+    work: Callable[[], Awaitable[T]],
+    *,
+    timeout_s: float,
+    record: Callable[[Outcome, float], Awaitable[None]],
+    clock: Callable[[], float],
+    cleanup_timeout_s: float = 1.0,
+) -> T:
+    started = clock()
+    outcome: Outcome = "error"
+    try:
+        async with asyncio.timeout(timeout_s):
+            result = await work()
+        outcome = "ok"
+        return result
+    except TimeoutError:
+        outcome = "timeout"
+        raise
+    except asyncio.CancelledError:
+        outcome = "cancelled"
+        raise
+    finally:
+        try:
+            async with asyncio.timeout(cleanup_timeout_s):
+                await record(outcome, clock() - started)
+        except Exception:
+            pass
