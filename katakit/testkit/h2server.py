@@ -70,16 +70,20 @@ class H2PriorKnowledgeServer:
         self._gate.set()
 
     async def wait_for(
-        self, predicate: Callable[[H2PriorKnowledgeServer], bool], *, timeout: float = 60.0, what: str = ""  # noqa: ASYNC109
+        self,
+        predicate: Callable[[H2PriorKnowledgeServer], bool],
+        *,
+        within: float = 60.0,
+        what: str = "",
     ) -> None:
-        """Wait until `predicate(server)` holds; AssertionError after `timeout` s of loop time."""
+        """Wait until `predicate(server)` holds; AssertionError after `within` s of loop time."""
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(within):
                 while not predicate(self):
                     await self._changed.wait()
         except TimeoutError:
             raise AssertionError(
-                f"{what or 'the awaited server condition'} did not happen within {timeout:g} s "
+                f"{what or 'the awaited server condition'} did not happen within {within:g} s "
                 f"(loop time); server counters: {self.describe()}"
             ) from None
 

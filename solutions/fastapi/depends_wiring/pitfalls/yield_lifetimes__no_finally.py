@@ -1,0 +1,30 @@
+"""Pitfall: no try/finally around the yield, so an error skips the cleanup code after it.
+
+Rejected by: test_unhandled_errors_roll_back_and_still_close
+Why it is wrong: the endpoint's exception is raised at the yield line; without try/finally nothing after
+it runs. Every crashing request leaks a session (a pooled database connection) until the pool is empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi import FastAPI, Request
+
+from katakit.testkit import FakeSession
+from solutions.fastapi.depends_wiring.yield_lifetimes import *  # the rest is the reference
+from solutions.fastapi.depends_wiring.yield_lifetimes import build_app as _reference
+from solutions.fastapi.depends_wiring.yield_lifetimes import get_session as _reference_get_session
+
+
+def get_session(request: Request) -> Iterator[FakeSession]:
+    session: FakeSession = request.app.state.open_session()
+    yield session
+    session.commit()
+    session.close()
+
+
+def build_app(journal: list[str], *, commit_fails: bool = False) -> FastAPI:
+    app = _reference(journal, commit_fails=commit_fails)
+    app.dependency_overrides[_reference_get_session] = get_session  # every route now uses the wrong one
+    return app
