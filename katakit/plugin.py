@@ -463,6 +463,20 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: Any) -> Any:
         _open_clients = None
 
 
+def never_awaited_message(caught: list[warnings.WarningMessage]) -> str | None:
+    """A learner-friendly explanation of the first "coroutine ... was never awaited" warning, if any."""
+    for w in caught:
+        text = str(w.message)
+        if "was never awaited" in text:
+            name = text.split("'")[1] if text.count("'") >= 2 else "an async function"
+            name = name.rsplit(".", 1)[-1]
+            return (
+                f"A coroutine was created but never awaited: {name}(). Calling an async function only builds "
+                "a coroutine object; nothing runs until you `await` it (or wrap it in a task)."
+            )
+    return None
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Any:
     with warnings.catch_warnings(record=True) as caught:
@@ -473,17 +487,12 @@ def pytest_runtest_call(item: pytest.Item) -> Any:
             import gc
 
             gc.collect(0)
-    never_awaited = [w for w in caught if "was never awaited" in str(w.message)]
     for w in caught:
-        if w not in never_awaited:
+        if "was never awaited" not in str(w.message):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    if never_awaited:
-        name = str(never_awaited[0].message).split("'")[1] if "'" in str(never_awaited[0].message) else "?"
-        pytest.fail(
-            f"A coroutine was created but never awaited: {name}(). Calling an async function only builds a "
-            "coroutine; nothing runs until you `await` it (or wrap it in a task).",
-            pytrace=False,
-        )
+    message = never_awaited_message(caught)
+    if message:
+        pytest.fail(message, pytrace=False)
     if _blocking_seen:
         pytest.fail(_blocking_seen[0], pytrace=False)
     return result
