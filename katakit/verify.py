@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from katakit import hints as hints_mod
-from katakit import manifest, runner
+from katakit import manifest, readme, runner
 from katakit.catalog import Catalog, Exercise, Kata
 from katakit.plugin import test_names
 
@@ -102,6 +102,8 @@ def structure_problems(cat: Catalog, selection: list[Exercise] | None = None) ->
         problems += _kata_problems(kata)
     problems += _orphans(cat)
     problems += [f"manifest: {p}" for p in manifest.stale(cat)]
+    if selection is None or len(selection) == len(cat.exercises):
+        problems += readme.stale(cat)
     problems = [p.replace(str(root) + "/", "") for p in problems]
     if selection is not None and len(katas) < len(cat.katas):
         folders = {f"{top}/{k.track.id}/{k.id}/" for k in katas for top in ("katas", "solutions", "hints")}
@@ -256,7 +258,8 @@ def run(cat: Catalog, selection: list[Exercise], *, seed: int, include_tool_test
             problems.append(f"{ex.qualname}: no test was collected from {ex.test.name}")
         problems += [f"{ex.qualname}: fails on the reference solution: {b}" for b in bad_solution]
         problems += [
-            f"{ex.qualname}: {t} is flaky (passed once, failed on the second run): {again[t].message}" for t in flaky
+            f"{ex.qualname}: {t} is flaky (passed once, failed on the second run): {again[t].message}"
+            for t in flaky
         ]
         problems += [
             f"{ex.qualname}: {t} passes on the stub; a test that passes on a stub teaches nothing"
