@@ -1,0 +1,29 @@
+"""Reference solution: transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+
+class Journal(Protocol):
+    def begin(self) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def close(self) -> None: ...
+
+
+@contextmanager
+def transaction(journal: Journal, tx_id: str) -> Iterator[Journal]:
+    journal.begin()
+    try:
+        yield journal
+    except BaseException as exc:  # cancellation must roll back too; we always re-raise
+        journal.rollback()
+        exc.add_note(f"tx {tx_id} rolled back")
+        raise
+    else:
+        journal.commit()
+    finally:
+        journal.close()
