@@ -46,6 +46,7 @@ class H2PriorKnowledgeServer:
         self._changed = asyncio.Event()
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._writers: list[asyncio.StreamWriter] = []
         self.port = 0
 
     @property
@@ -106,6 +107,11 @@ class H2PriorKnowledgeServer:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        # A handler cancelled before its first step never reaches its `finally`: close every socket here,
+        # and give the loop one turn to run the transports' connection_lost callbacks.
+        for writer in self._writers:
+            writer.close()
+        await asyncio.sleep(0)
         await self._server.wait_closed()
 
     def _track(self, coro: object) -> None:
@@ -114,6 +120,7 @@ class H2PriorKnowledgeServer:
         task.add_done_callback(self._tasks.discard)
 
     def _spawn(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._writers.append(writer)
         self._track(self._connection(reader, writer))
 
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
