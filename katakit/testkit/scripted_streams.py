@@ -262,7 +262,9 @@ class _Body(httpx.AsyncByteStream):
             if isinstance(chunk, asyncio.Event):  # a gate: wait until the test sets it
                 await chunk.wait()
                 continue
-            if isinstance(chunk, BaseException) or (isinstance(chunk, type) and issubclass(chunk, BaseException)):
+            if isinstance(chunk, BaseException) or (
+                isinstance(chunk, type) and issubclass(chunk, BaseException)
+            ):
                 raise chunk
             yield chunk.encode() if isinstance(chunk, str) else chunk
         if self.answer.hang:
