@@ -19,7 +19,14 @@ from katakit.testkit.loopback import (
     refused_port,
     stalled_reader,
 )
-from katakit.testkit.scripted_streams import Answer, ChunkServer, ScriptedSource, StreamingVendor, sse_data, sse_events
+from katakit.testkit.scripted_streams import (
+    Answer,
+    ChunkServer,
+    ScriptedSource,
+    StreamingVendor,
+    sse_data,
+    sse_events,
+)
 from katakit.testkit.sessions import CommitFailed, FakeRepo, FakeSession
 from katakit.testkit.streams import TrackingStream
 from katakit.testkit.trace import TraceEvent, TraceRecorder
