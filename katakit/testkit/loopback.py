@@ -15,6 +15,7 @@ test's loop, which is what lets looptime fast-forward the server's sleeps togeth
       drop=1          close the socket after reading the request, without answering
                       (the client sees httpx.RemoteProtocolError: asyncio closes with FIN, not RST)
       size=N          a body of N bytes (b"x" * N) instead of the default JSON
+  Answers to HEAD, and with status 204, 205 or 304, carry no body (HTTP forbids one).
   The default body is JSON: {"conn": <connection id>, "n": <request index>, "method": ..., "path": ...}.
 - `refused_port()`: a port nobody listens on (connect fails at once with httpx.ConnectError).
 - `blackhole_port()`: a port whose SYNs are dropped (connect hangs until httpx.ConnectTimeout). Linux only;
@@ -357,7 +358,11 @@ class LoopbackServer:
                 payload = {"conn": conn_id, "n": index, "method": method, "path": path, "status": status}
                 body = json.dumps(payload).encode()
                 head.append("Content-Type: application/json")
-            head.append(f"Content-Length: {len(body)}")
+            if status in (204, 304) or method == "HEAD":
+                body = b""  # no content, and no Content-Length (RFC 9110 §8.6, §15.3.5, §15.4.5)
+            else:
+                body = b"" if status == 205 else body
+                head.append(f"Content-Length: {len(body)}")
             writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
         await writer.drain()
         return not close
