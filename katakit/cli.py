@@ -32,7 +32,8 @@ from katakit.state import DONE, FAILING, NOT_STARTED, STALE, UNAVAILABLE, State
 
 COMMANDS = ["list", "run", "watch", "hint", "reset", "solution", "grade", "verify", "manifest"]
 MESSAGE_LINES = 40  # lines of a failure message shown (a time-limit report lists every waiting task)
-OUTPUT_LINES = 20
+OUTPUT_LINES = 20  # of the captured output, as the terminal shows it (results.json keeps more)
+OUTPUT_WIDTH = 200
 
 
 def _color_enabled() -> bool:
@@ -190,7 +191,7 @@ def show_run(cat: Catalog, result: runner.ExerciseRun, state: State) -> None:
         if failure.output:
             print("    output of your code:")
             for line in _clip(failure.output.splitlines(), OUTPUT_LINES):
-                print(f"      {line}")
+                print(f"      {line[:OUTPUT_WIDTH]}" + ("…" if len(line) > OUTPUT_WIDTH else ""))
     print()
     print(f"  edit:  {edit_location(cat, ex, failure)}")
     if failure is not None and failure.test_location:

@@ -11,6 +11,7 @@ import contextlib
 import importlib.util
 import inspect
 import io
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -156,14 +157,18 @@ def _describe(excinfo: Any, root: Path, test_file: Path) -> tuple[str, str, str]
     else:
         message = excinfo.exconly(tryshort=True)
     location = test_location = ""
-    test_file = test_file.resolve()
-    for entry in excinfo.traceback:
-        path = Path(str(entry.path))
-        rel = _rel(str(path), root)
-        if path.resolve() == test_file:
-            test_location = f"{rel}:{entry.lineno + 1}"
-        elif rel.startswith("katas/") and not path.name.startswith("test_"):
-            location = f"{rel}:{entry.lineno + 1}"  # innermost learner frame wins
+    root_prefix = str(root.resolve()) + os.sep
+    test_name = str(test_file.resolve())
+    tb = excinfo.tb
+    while tb is not None:  # raw frames: pytest's Traceback resolves ~30 pytest/pluggy paths per failure
+        filename = tb.tb_frame.f_code.co_filename
+        if filename == test_name:
+            test_location = f"{_rel(filename, root)}:{tb.tb_lineno}"
+        elif filename.startswith(root_prefix + "katas" + os.sep) and not Path(filename).name.startswith(
+            "test_"
+        ):
+            location = f"{_rel(filename, root)}:{tb.tb_lineno}"  # innermost learner frame wins
+        tb = tb.tb_next
     return message.strip(), location, test_location
 
 
