@@ -19,6 +19,7 @@ from katakit.testkit.loopback import (
     refused_port,
     stalled_reader,
 )
+from katakit.testkit.redis_pods import redis_pods
 from katakit.testkit.scripted_streams import (
     Answer,
     ChunkServer,
@@ -30,6 +31,7 @@ from katakit.testkit.scripted_streams import (
 from katakit.testkit.sessions import CommitFailed, FakeRepo, FakeSession
 from katakit.testkit.streams import TrackingStream
 from katakit.testkit.trace import TraceEvent, TraceRecorder
+from katakit.testkit.recording_asgi import RecordingASGI
 from katakit.testkit.vendor import ScriptedVendor, Step, status_error
 from katakit.testkit.workers import (
     FakeLoopClock,
@@ -45,6 +47,7 @@ from katakit.testkit.workers import (
 )
 
 __all__ = [
+    "redis_pods",
     "InFlightGauge",
     "CommitFailed",
     "FakeRepo",
@@ -67,6 +70,7 @@ __all__ = [
     "CountingLimiter",
     "FakeClock",
     "FakeLoopClock",
+    "RecordingASGI",
     "LoopProbe",
     "RanAt",
     "H2PriorKnowledgeServer",
