@@ -15,6 +15,11 @@ Starlette watches `receive()` for the disconnect and cancels the body; under "2.
 `OSError` once the client is gone (the ASGI spec's rule) and Starlette stops at the next send.
 `block_on_start=True` makes the client vanish while `http.response.start` is being written: that
 `send()` waits until `close()` and then fails (2.4) or is dropped (2.3).
+
+The client never slows the app down: every message is queued at once (a fast reader with roomy socket
+buffers), so what the test sees, and when, follows the app's and its upstream's own schedule. Read
+messages in order with `start()`, `next_body()`, `next_chunk()` or `read_rest()`; all of them fail with
+a clear message, instead of hanging, if the app ends or crashes before sending what was awaited.
 """
 
 from __future__ import annotations
@@ -77,6 +82,8 @@ class StreamCall:
                 getter.cancel()
         if getter.done() and not getter.cancelled():
             return getter.result()
+        if self.task.cancelled():
+            raise AssertionError("the app task was cancelled before it sent the next message")
         if self.task.exception() is not None:
             raise AssertionError(
                 f"the app crashed instead of sending the next message: {self.task.exception()!r}"

@@ -1,5 +1,11 @@
 """Tests for slot_held_sse: the slot is held exactly as long as the stream, and comes back on every ending.
 
+The life of one slot, as these tests check it:
+
+    request arrives ── wait for a slot (at most queue_timeout_s, else 503) ── slot taken
+    200 + headers ── token ── token ── ... ── [DONE] / error event / client gone ── slot released
+                     └──────────── in_use == 1 the whole time ────────────┘
+
 Most tests drive the app with `start_stream` (katakit/testkit/asgi.py), a raw ASGI client that sees every
 body message as it is sent and can really disconnect, in the test's own loop (so looptime applies).
 httpx.ASGITransport would not do: it buffers the whole response and cannot leave early.
@@ -22,10 +28,10 @@ PATH = "/v1/chat/stream"
 PROMPT = {"messages": [{"role": "user", "content": "hi"}]}
 
 
-def tokens(n: int, gap: float = 1.0, *, done: bool = True) -> Answer:
+def tokens(n: int, gap: float = 1.0) -> Answer:
     """n data events, one every `gap` seconds, then the upstream's own [DONE]."""
     chunks = [(gap, sse_data({"delta": f"t{i}"})) for i in range(n)]
-    return Answer(chunks=[*chunks, (0, "data: [DONE]\n\n")] if done else chunks)
+    return Answer(chunks=[*chunks, (0, "data: [DONE]\n\n")])
 
 
 def _now() -> float:
@@ -37,11 +43,11 @@ async def test_slot_is_held_for_the_whole_stream() -> None:
     vendor = StreamingVendor([tokens(3)])
     slots = StreamSlots(2, queue_timeout_s=5)
     async with vendor.client() as upstream, virtual_guard():
-        call = start_stream(
-            create_app(slots=slots, upstream=upstream, upstream_url=UPSTREAM), "POST", PATH, json_body=PROMPT
-        )
+        app = create_app(slots=slots, upstream=upstream, upstream_url=UPSTREAM)
+        assert slots.in_use == 0, f"no request yet, but in_use={slots.in_use}"
+        call = start_stream(app, "POST", PATH, json_body=PROMPT)
         assert await call.start() == 200
-        first = await call.next_chunk()
+        first = await call.next_chunk()  # token 1 of 3, at loop time 1
         assert _now() == pytest.approx(1.0), (
             f"the first token left the upstream at loop time 1 but reached the client at {_now():g}: relay "
             "each upstream line as it arrives, do not collect the answer first."
@@ -114,9 +120,8 @@ async def test_client_disconnect_releases_the_slot_and_closes_the_upstream() -> 
     vendor = StreamingVendor([tokens(60)])
     slots = StreamSlots(1, queue_timeout_s=5)
     async with vendor.client() as upstream, virtual_guard():
-        call = start_stream(
-            create_app(slots=slots, upstream=upstream, upstream_url=UPSTREAM), "POST", PATH, json_body=PROMPT
-        )
+        app = create_app(slots=slots, upstream=upstream, upstream_url=UPSTREAM)
+        call = start_stream(app, "POST", PATH, json_body=PROMPT)
         await call.start()
         await call.next_chunk()
         await call.next_chunk()
@@ -149,9 +154,8 @@ async def test_upstream_failure_becomes_one_error_event(answer: Answer, code: st
     vendor = StreamingVendor([answer])
     slots = StreamSlots(1, queue_timeout_s=5)
     async with vendor.client() as upstream, virtual_guard():
-        call = start_stream(
-            create_app(slots=slots, upstream=upstream, upstream_url=UPSTREAM), "POST", PATH, json_body=PROMPT
-        )
+        app = create_app(slots=slots, upstream=upstream, upstream_url=UPSTREAM)
+        call = start_stream(app, "POST", PATH, json_body=PROMPT)
         await call.start()
         body = await call.read_rest()
     events = sse_events(body)
