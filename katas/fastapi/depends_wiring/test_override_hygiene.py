@@ -189,6 +189,9 @@ def test_2_expects_the_real_database(app):
 """
 
 
+LOOPTIME_PLUGINS = ("looptime_plugin", "looptime_chronometers", "looptime_timeproxies")
+
+
 class Outcomes:
     """A pytest plugin that records the call-phase outcome of each test of the inner run."""
 
@@ -220,21 +223,13 @@ def test_the_fixture_stops_leaks_between_tests(tmp_path: Path) -> None:
 
     fixtures.app, fixtures.sample, fixtures.isolated_overrides = app, sample, isolated_overrides
     (tmp_path / "test_inner.py").write_text(textwrap.dedent(INNER_SUITE))
-    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
     outcomes = Outcomes()
     inner = str(tmp_path / "test_inner.py")
     ini = str(tmp_path / "pytest.ini")
-    args = [
-        inner,
-        "-c",
-        ini,
-        "--rootdir",
-        str(tmp_path),
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "--import-mode=importlib",
-    ]
+    args = [inner, "-c", ini, "--rootdir", str(tmp_path), "-q", "--import-mode=importlib"]
+    for plugin in ("cacheprovider", "asyncio", "anyio", "respx", "timeout", *LOOPTIME_PLUGINS):
+        args += ["-p", f"no:{plugin}"]  # a bare, fast inner session: it needs none of them
     pytest.main(args, plugins=[fixtures, outcomes])
     got = (
         outcomes.by_test.get("test_1_installs_a_fake_then_fails"),
