@@ -19,6 +19,7 @@ import asyncio
 import importlib.abc
 import importlib.util
 import ipaddress
+import os
 import signal
 import socket
 import sys
@@ -179,6 +180,32 @@ def _broken_items(parent: pytest.Collector, message: str) -> list[pytest.Item]:
     ]
 
 
+def imported_exercises(path: Path, cat: Catalog, own: Exercise) -> list[Exercise]:
+    """The exercises a test file imports (its own first), read from its import statements."""
+    found = [own]
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return found
+    for node in tree.body:
+        names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            ex = cat.by_module.get(name)
+            if ex is not None and ex not in found:
+                found.append(ex)
+    return found
+
+
+def first_import_problem(path: Path, cat: Catalog, own: Exercise) -> str | None:
+    for ex in imported_exercises(path, cat, own):
+        problem = import_problem(ex, cat.root)
+        if problem:
+            return problem
+    return None
+
+
 class ExerciseModule(pytest.Module):
     """A kata test file, run against the target chosen on the command line."""
 
@@ -186,7 +213,7 @@ class ExerciseModule(pytest.Module):
 
     def collect(self) -> Any:
         state: KataState = self.config.stash[STATE]
-        problem = import_problem(self.exercise, state.catalog.root)
+        problem = first_import_problem(Path(self.path), state.catalog, self.exercise)
         if problem:
             return _broken_items(self, problem)
         return super().collect()
@@ -219,7 +246,7 @@ class TargetModule(pytest.Module):
     def collect(self) -> Any:
         state: KataState = self.config.stash[STATE]
         with activated(self.target, state.catalog):
-            problem = import_problem(self.exercise, state.catalog.root)
+            problem = first_import_problem(Path(self.path), state.catalog, self.exercise)
         if problem:
             items: list[Any] = _broken_items(self, problem)
         else:
@@ -540,17 +567,22 @@ def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> bool | None:
         return None  # let pytest-timeout use its thread method
 
     def handler(signum: int, frame: Any) -> None:
+        # Re-arm: code that swallows exceptions (a bare `except:` around an await, a task that ignores
+        # cancellation) may eat this one; keep interrupting until the test's teardown is over.
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
         loop = asyncio._get_running_loop()
         pytest.fail(
             f"Time limit of {settings.timeout:g}s exceeded: the test did not finish, so something waits "
-            f"forever (a lock, a semaphore, an event nobody sets, a blocking call).\n"
-            f"asyncio tasks still waiting:\n{describe_tasks(loop)}",
+            f"forever (a lock, a semaphore, an event nobody sets, a task that ignores cancellation, a "
+            f"blocking call).\nasyncio tasks still waiting:\n{describe_tasks(loop)}",
             pytrace=False,
         )
 
     signal.signal(signal.SIGALRM, handler)
     signal.setitimer(signal.ITIMER_REAL, settings.timeout)
     item.stash[_TIMER] = True
+    if os.environ.get("KATA_TRACE"):
+        print(f"[kata] start {item.nodeid}", file=sys.__stderr__, flush=True)
     return True
 
 
