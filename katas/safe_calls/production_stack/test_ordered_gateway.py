@@ -68,11 +68,15 @@ class SpyBreaker:
 
 
 class SpyVendorLimiter:
-    def __init__(self, log: list[str]) -> None:
-        self.log = log
+    """The global vendor budget; `exhausted_for` makes it refuse: no token within the caller's wait."""
+
+    def __init__(self, log: list[str], exhausted_for: float | None = None) -> None:
+        self.log, self.exhausted_for = log, exhausted_for
 
     async def acquire(self, timeout_s: float) -> None:
         self.log.append("vendor_token")
+        if self.exhausted_for is not None:
+            raise VendorQuotaExhausted(self.exhausted_for)
 
 
 class SpyLocalLimiter:
@@ -122,7 +126,7 @@ async def _setup(script: list[Any], **options: Any):  # type: ignore[no-untyped-
             url="/v1/chat",
             quota=SpyQuota(log, reject=options.pop("quota_rejects", False)),
             breaker=SpyBreaker(log, open_for=options.pop("breaker_open_for", None)),
-            vendor_limiter=SpyVendorLimiter(log),
+            vendor_limiter=SpyVendorLimiter(log, exhausted_for=options.pop("vendor_exhausted_for", None)),
             local_limiter=SpyLocalLimiter(log, wait=options.pop("local_wait", 0.0)),
             slots=LoggedSlots(log),
             **options,
@@ -187,6 +191,24 @@ async def test_queue_timeout_is_ours_not_the_vendors() -> None:
         f"every call the breaker admitted needs exactly one record; a queue timeout is neutral. Log: {log}. "
         "Without it a half-open breaker's probe slot is never freed."
     )
+
+
+async def test_an_exhausted_vendor_budget_is_neutral_and_takes_no_slot() -> None:
+    async with (
+        _setup([200], vendor_exhausted_for=12.0) as (gateway, log, vendor),
+        virtual_guard(600, "the call"),
+    ):
+        with pytest.raises(VendorQuotaExhausted) as caught:
+            await gateway.call("alice", "free", {"prompt": "hi"})
+    assert caught.value.retry_after == 12.0, (
+        "VendorQuotaExhausted must propagate unchanged (retry_after 12.0)."
+    )
+    assert log == ["quota", "breaker", "vendor_token", "breaker_neutral"], (
+        f"the shared vendor budget had no token: expected ['quota', 'breaker', 'vendor_token', "
+        f"'breaker_neutral'], got {log}. No local token or slot is taken for a call that cannot go out, and "
+        "our own budget running dry says nothing about the vendor's health: record it as neutral."
+    )
+    assert vendor.calls == 0, "a call without a vendor token must never reach the vendor."
 
 
 async def test_the_queue_timeout_does_not_cover_the_call() -> None:
