@@ -93,7 +93,7 @@ class Exercise:
     def hints(self) -> Path:
         return self.kata.root / "hints" / self.rel_dir / f"{self.id}.md"
 
-    @property
+    @cached_property
     def pitfalls(self) -> list[Pitfall]:
         folder = self.kata.root / "solutions" / self.rel_dir / "pitfalls"
         return [
@@ -167,13 +167,13 @@ class Catalog:
                 return pitfall
         raise CatalogError(_unknown("pitfall", name, [p.id for p in self.pitfalls]))
 
+    @cached_property
+    def by_test(self) -> dict[Path, Exercise]:
+        return {ex.test: ex for ex in self.exercises}
+
     def exercise_for_test(self, path: Path) -> Exercise | None:
         """The exercise a `katas/.../test_<exercise>.py` file belongs to."""
-        path = path.resolve()
-        for ex in self.exercises:
-            if ex.test == path:
-                return ex
-        return None
+        return self.by_test.get(path.resolve())
 
 
 def _unknown(kind: str, name: str, choices: list[str]) -> str:
