@@ -181,6 +181,11 @@ def show_run(cat: Catalog, result: runner.ExerciseRun, state: State) -> None:
         print(_c("31", "  ✗ the tests could not be collected:"))
         for line in _clip(_relativize(cat, result.error).strip().splitlines(), MESSAGE_LINES):
             print(f"    {line}")
+        if ex.test.exists():
+            print(
+                f"    The test file itself does not load. Tests are not yours to edit: restore "
+                f"{_rel(cat, ex.test)} (e.g. `git checkout -- {_rel(cat, ex.test)}`)."
+            )
     else:
         assert failure is not None
         print(_c("31", f"  ✗ {result.passed}/{total} tests pass; first failure:"))
@@ -677,6 +682,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nkata: stopped." if args.command == "watch" else "\nkata: interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `kata list | head`: the reader left; say nothing more
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     if os.environ.get("KATA_TIMING"):
         print(f"[{time.perf_counter() - started:.2f}s]", file=sys.stderr)
     return code

@@ -99,13 +99,16 @@ class _Recorder:
             self.cap = int(config.getini("kata_output_cap"))
 
     def pytest_keyboard_interrupt(self, excinfo: Any) -> None:
-        self.interrupted = True
+        # pytest reports its own "stop the session" (pytest.Session.Interrupted, e.g. after -x) the
+        # same way as Ctrl-C; only the real one should stop the CLI
+        if not isinstance(excinfo.value, pytest.Session.Interrupted):
+            self.interrupted = True
 
     def pytest_collectreport(self, report: Any) -> None:
         if report.failed:
             run = self._run_for(Path(self.cat.root, report.nodeid.split("::")[0]))
             if run is not None:
-                run.error = str(report.longrepr).strip()
+                run.error = _collection_error(str(report.longrepr))
 
     def pytest_itemcollected(self, item: Any) -> None:
         run = self._run_for(item.path)
@@ -172,6 +175,14 @@ def _describe(excinfo: Any, root: Path, test_file: Path) -> tuple[str, str, str]
     return message.strip(), location, test_location
 
 
+def _collection_error(text: str) -> str:
+    """pytest's `E   ...` lines of a collection error (the error itself), else its last lines."""
+    lines = text.strip().splitlines()
+    errors = [line[1:].strip() for line in lines if line.startswith("E ")]
+    places = [line for line in lines if line.startswith("katas/") and ".py:" in line]
+    return "\n".join([*places[-1:], *errors] if errors else lines[-10:])
+
+
 def _longrepr_message(longrepr: Any) -> str:
     crash = getattr(longrepr, "reprcrash", None)
     return str(crash.message if crash is not None else longrepr).strip()
@@ -227,7 +238,9 @@ def run(cat: Catalog, exercises: list[Exercise], extra_args: list[str] | None = 
     started = time.perf_counter()
     sink = io.StringIO()
     if present:
-        args = [*base_args(cat), *(extra_args or []), *[str(ex.test) for ex in present]]
+        # one broken test file must not stop the others from running
+        args = [*base_args(cat), "--continue-on-collection-errors", *(extra_args or [])]
+        args += [str(ex.test) for ex in present]
         with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
             code = pytest.main(args, plugins=[recorder])
         if recorder.interrupted:
