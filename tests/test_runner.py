@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -43,3 +46,19 @@ def test_results_know_their_first_failure(tiny: Catalog) -> None:
     assert run.first_failure is not None and run.first_failure.function == "test_negative"
     assert run.failing == ["TestX::test_negative[-1]", "test_last"]
     assert runner.ExerciseRun(tiny.exercise("add_two"), [], error="x").passed == 0
+
+
+def test_forget_learner_modules_drops_modules_and_stale_bytecode(
+    tiny: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_modules = dict(sys.modules)  # never touch the real table: this session has kata modules loaded
+    fake_modules["katas.basics.sums.add_two"] = SimpleNamespace()  # type: ignore[assignment]
+    fake_modules["katas_unrelated"] = SimpleNamespace()  # type: ignore[assignment]
+    monkeypatch.setattr(sys, "modules", fake_modules)
+    ex = tiny.exercise("add_two")
+    pyc = Path(importlib.util.cache_from_source(str(ex.stub)))
+    pyc.parent.mkdir(exist_ok=True)
+    pyc.write_bytes(b"stale")
+    runner.forget_learner_modules([ex])
+    assert "katas.basics.sums.add_two" not in fake_modules and "katas_unrelated" in fake_modules
+    assert not pyc.exists(), "a .pyc with the same size and second as the edit would be trusted"
