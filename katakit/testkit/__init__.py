@@ -4,6 +4,7 @@ Grow it as katas need: one helper, used by every kata that needs it, never a cop
 """
 
 from katakit.testkit.asgi import StreamCall, start_stream
+from katakit.testkit.celery_mode import celery_eager
 from katakit.testkit.fakes import FakeClock, SleepSpy, fixed_now
 from katakit.testkit.gauges import InFlightGauge
 from katakit.testkit.guards import virtual_guard
@@ -40,6 +41,7 @@ from katakit.testkit.workers import (
     SpyExecutor,
     bump_counter,
     counter_value,
+    pin_module,
     primes_below,
     shared_process_pool,
     whoami,
@@ -79,11 +81,13 @@ __all__ = [
     "SpyExecutor",
     "Step",
     "bump_counter",
+    "celery_eager",
     "counter_value",
     "TraceEvent",
     "TraceRecorder",
     "TrackingStream",
     "fixed_now",
+    "pin_module",
     "primes_below",
     "shared_process_pool",
     "status_error",

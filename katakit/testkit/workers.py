@@ -145,3 +145,16 @@ def shared_process_pool() -> ProcessPoolExecutor:
         _shared_pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
         atexit.register(_shared_pool.shutdown, wait=True, cancel_futures=True)
     return _shared_pool
+
+
+def pin_module(monkeypatch: Any, module: Any) -> None:
+    """Make `module`'s own name resolve to it for the rest of the test (monkeypatch restores it).
+
+    Pickling finds a function or class by `module.__name__` + qualname. The kata tooling swaps exercise
+    modules between runs (stub, solution, pitfall), so that name may point elsewhere while a test runs;
+    pin it before anything pickles by reference (a process pool, Celery's result handling). A process
+    pool must also fork its workers after this, so they inherit the pinned module.
+    """
+    import sys
+
+    monkeypatch.setitem(sys.modules, module.__name__, module)

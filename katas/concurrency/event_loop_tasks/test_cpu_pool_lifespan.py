@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 
@@ -10,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import katas.concurrency.event_loop_tasks.cpu_pool_lifespan as exercise
-from katakit.testkit import SpyExecutor
+from katakit.testkit import SpyExecutor, pin_module
 from katas.concurrency.event_loop_tasks.cpu_pool_lifespan import count_primes, create_app
 
 
@@ -74,9 +73,9 @@ def test_no_deprecated_startup_hooks() -> None:
 
 @pytest.mark.filterwarnings("ignore:.*multi-threaded.*fork.*:DeprecationWarning")  # 3.12+ on Linux
 def test_a_real_process_pool_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A process pool pickles count_primes by its module name; make that name resolve to the module these
-    # tests imported (the kata tooling swaps modules between runs), so the forked workers find it too.
-    monkeypatch.setitem(sys.modules, exercise.__name__, exercise)
+    # A process pool pickles count_primes by its module's name: pin that name to the module these tests
+    # imported (the kata tooling swaps modules between runs), before the pool forks its workers.
+    pin_module(monkeypatch, exercise)
     with TestClient(create_app()) as client:
         answer = client.get("/primes/1000")
     assert answer.json() == {"count": 168}, f"GET /primes/1000 with the default process pool: {answer.json()}"
