@@ -153,25 +153,27 @@ class _Recorder:
 
 def _describe(excinfo: Any, root: Path, test_file: Path) -> tuple[str, str, str]:
     """The failure's own message, the learner's line it came from, and the test's line."""
-    if isinstance(excinfo.value, NotImplementedError):
-        message = "NotImplementedError: this part of the exercise is not written yet."
-    elif isinstance(excinfo.value, (pytest.fail.Exception, ExerciseImportError)):
-        message = str(excinfo.value)  # pytest.fail(...): the message is the whole point
-    else:
-        message = excinfo.exconly(tryshort=True)
-    location = test_location = ""
+    location = test_location = function = ""
     root_prefix = str(root.resolve()) + os.sep
     test_name = str(test_file.resolve())
     tb = excinfo.tb
     while tb is not None:  # raw frames: pytest's Traceback resolves ~30 pytest/pluggy paths per failure
-        filename = tb.tb_frame.f_code.co_filename
-        if filename == test_name:
-            test_location = f"{_rel(filename, root)}:{tb.tb_lineno}"
-        elif filename.startswith(root_prefix + "katas" + os.sep) and not Path(filename).name.startswith(
-            "test_"
-        ):
-            location = f"{_rel(filename, root)}:{tb.tb_lineno}"  # innermost learner frame wins
+        code = tb.tb_frame.f_code
+        if code.co_filename == test_name:
+            test_location = f"{_rel(code.co_filename, root)}:{tb.tb_lineno}"
+        elif code.co_filename.startswith(root_prefix + "katas" + os.sep) and not Path(
+            code.co_filename
+        ).name.startswith("test_"):
+            location = f"{_rel(code.co_filename, root)}:{tb.tb_lineno}"  # innermost learner frame wins
+            function = getattr(code, "co_qualname", code.co_name)
         tb = tb.tb_next
+    if isinstance(excinfo.value, NotImplementedError) and not str(excinfo.value):
+        what = f"`{function}`" if function and location else "this part of the exercise"
+        message = f"NotImplementedError: {what} is not written yet."
+    elif isinstance(excinfo.value, (pytest.fail.Exception, ExerciseImportError)):
+        message = str(excinfo.value)  # pytest.fail(...): the message is the whole point
+    else:
+        message = excinfo.exconly(tryshort=True)
     return message.strip(), location, test_location
 
 
