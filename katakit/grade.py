@@ -121,7 +121,7 @@ def build(runs: list[runner.ExerciseRun], tampered: list[str], *, seconds: float
         message: str | None = (
             "This grade cannot be trusted: protected files differ from the manifest "
             f"(tests, conftest, plugin or testkit were edited): {', '.join(tampered)}. "
-            "Restore them (e.g. `git checkout upstream/main -- <file>`) and grade again."
+            "Restore them from the original repository (tests are not yours to change) and grade again."
         )
     elif not tests:
         status, message = "error", "No test was collected: is this the project folder?"
