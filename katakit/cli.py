@@ -67,6 +67,7 @@ def _rel(cat: Catalog, path: Path) -> str:
 def run_and_record(cat: Catalog, state: State, exercises: list[Exercise]) -> list[runner.ExerciseRun]:
     """Run `exercises` in one pytest session and remember each outcome with the file's hash."""
     results = runner.run(cat, exercises)
+    state.reload(cat)  # keep what another kata process wrote meanwhile (hints seen, other runs)
     for result in results:
         if not result.exercise.test.exists():
             continue

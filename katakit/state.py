@@ -64,6 +64,17 @@ class State:
                 os.replace(path, path.with_name("state.json.corrupt"))  # kept for a curious learner
             return cls(path, rebuilt=True)
 
+    def reload(self, cat: Catalog) -> None:
+        """Adopt what is on disk now: another `kata` (a `kata hint` next to a `kata watch`) may have
+        written since this one loaded. Call it just before recording and saving."""
+        fresh = State.load(cat)
+        if not fresh.rebuilt:
+            self.exercises, self.hints_seen, self.keyed_seen = (
+                fresh.exercises,
+                fresh.hints_seen,
+                fresh.keyed_seen,
+            )
+
     def save(self) -> None:
         """Write atomically: a temporary file in the same folder, flushed, then renamed over the old one."""
         self.path.parent.mkdir(parents=True, exist_ok=True)

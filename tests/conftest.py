@@ -6,6 +6,7 @@ nested pytest. Commands that would run tests get a fake `runner.run` (see `fake_
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
@@ -115,43 +116,75 @@ Keyed hint: negative numbers for {ex}.
 """
 
 
-@pytest.fixture(scope="session")
-def _tiny_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("tiny") / "project"
-
-
-def build_tiny(root: Path) -> None:
-    """(Re)write every file of the tiny curriculum and drop whatever a test added (one tree per session:
-    creating and removing folders is the slow part of these tests)."""
-    for extra in (".kata", "results"):
-        shutil.rmtree(root / extra, ignore_errors=True)
-    (root / "katakit").mkdir(parents=True, exist_ok=True)
-    (root / "curriculum.toml").write_text(CURRICULUM, encoding="utf-8")
-    kata = root / "katas" / "basics" / "sums"
-    kata.mkdir(parents=True, exist_ok=True)
-    for init in (root / "katas", root / "katas" / "basics", kata):
-        (init / "__init__.py").write_text("", encoding="utf-8")
-    (kata / "README.md").write_text("# Sums\n", encoding="utf-8")
+def tiny_files() -> dict[str, str]:
+    """Every file of the tiny curriculum (relative path -> text), the manifest excepted."""
+    kata = "katas/basics/sums"
+    files = {
+        "curriculum.toml": CURRICULUM,
+        "katas/__init__.py": "",
+        "katas/basics/__init__.py": "",
+        f"{kata}/__init__.py": "",
+        f"{kata}/README.md": "# Sums\n",
+    }
     for ex, stub in STUBS.items():
-        (kata / f"{ex}.py").write_text(textwrap.dedent(stub).lstrip(), encoding="utf-8")
-        (kata / f"test_{ex}.py").write_text(textwrap.dedent(TESTS[ex]).lstrip(), encoding="utf-8")
-        solution = root / "solutions" / "basics" / "sums" / f"{ex}.py"
-        solution.parent.mkdir(parents=True, exist_ok=True)
-        solution.write_text(SOLUTIONS[ex], encoding="utf-8")
-        hint = root / "hints" / "basics" / "sums" / f"{ex}.md"
-        hint.parent.mkdir(parents=True, exist_ok=True)
-        hint.write_text(HINTS.format(ex=ex), encoding="utf-8")
-    manifest.write(catalog.load(root))
+        files[f"{kata}/{ex}.py"] = textwrap.dedent(stub).lstrip()
+        files[f"{kata}/test_{ex}.py"] = textwrap.dedent(TESTS[ex]).lstrip()
+        files[f"solutions/basics/sums/{ex}.py"] = SOLUTIONS[ex]
+        files[f"hints/basics/sums/{ex}.md"] = HINTS.format(ex=ex)
+    return files
+
+
+PAST = 1_000_000_000_000_000_000  # 2001-09-09, in ns
+
+
+class TinyTree:
+    """One tree per session, put back as built before each test. Opening, creating and removing files
+    is what costs here, so only what a test changed is rewritten (found by stat)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files = tiny_files()
+        for rel, text in self.files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        (root / "katakit").mkdir(exist_ok=True)
+        manifest.write(catalog.load(root))
+        self.files[manifest.MANIFEST.as_posix()] = (root / manifest.MANIFEST).read_text(encoding="utf-8")
+        for rel in self.files:
+            os.utime(root / rel, ns=(PAST, PAST))  # any write by a test moves it, even on coarse clocks
+        self.stats = {rel: self._stat(rel) for rel in self.files}
+
+    def _stat(self, rel: str) -> tuple[int, int] | None:
+        try:
+            st = (self.root / rel).stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size
+
+    def restore(self) -> None:
+        for extra in (".kata", "results"):
+            if (self.root / extra).exists():
+                shutil.rmtree(self.root / extra)
+        for rel, text in self.files.items():
+            if self._stat(rel) != self.stats[rel]:
+                (self.root / rel).write_text(text, encoding="utf-8")
+                os.utime(self.root / rel, ns=(PAST, PAST))
+
+
+@pytest.fixture(scope="session")
+def _tiny_tree(tmp_path_factory: pytest.TempPathFactory) -> TinyTree:
+    return TinyTree(tmp_path_factory.mktemp("tiny") / "project")
 
 
 @pytest.fixture
-def tiny(_tiny_root: Path, monkeypatch: pytest.MonkeyPatch) -> Catalog:
+def tiny(_tiny_tree: TinyTree, monkeypatch: pytest.MonkeyPatch) -> Catalog:
     """A two-exercise curriculum (plus one not written yet) with a manifest; the working directory.
     Scratch output goes to `<root>/results/`."""
-    build_tiny(_tiny_root)
-    monkeypatch.chdir(_tiny_root)
+    _tiny_tree.restore()
+    monkeypatch.chdir(_tiny_tree.root)
     monkeypatch.setenv("NO_COLOR", "1")
-    return catalog.load(_tiny_root)
+    return catalog.load(_tiny_tree.root)
 
 
 Outcomes = dict[str, list[tuple[str, str, str]]]  # exercise id -> [(test name, status, message)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from katakit.catalog import Catalog, Exercise
 from katakit.state import State
@@ -72,3 +73,17 @@ def test_unknown_statuses_are_dropped(tiny: Catalog) -> None:
     path.write_text(json.dumps({"exercises": {"add_two": entry}, "hints_seen": {}}), encoding="utf-8")
     state = State.load(tiny)
     assert not state.rebuilt and state.exercises == {}
+
+
+def test_a_long_running_kata_keeps_what_another_one_wrote(tiny: Catalog, fake_runs: Any) -> None:
+    from katakit import cli
+
+    fake_runs({"add_two": [("test_small", "fail", "no")]})
+    watching = State.load(tiny)  # `kata watch` loaded its state at start...
+    other = State.load(tiny)  # ...then `kata hint` ran in a second terminal
+    other.hints_seen["add_two"] = 2
+    other.save()
+    cli.run_and_record(tiny, watching, [tiny.exercise("add_two")])
+    on_disk = State.load(tiny)
+    assert on_disk.hints_seen == {"add_two": 2}, "the hints seen elsewhere are not overwritten"
+    assert on_disk.exercises["add_two"]["status"] == "failing"
