@@ -64,32 +64,32 @@ class Exercise:
     def track(self) -> Track:
         return self.kata.track
 
-    @property
+    @cached_property
     def qualname(self) -> str:
         return f"{self.kata.id}/{self.id}"
 
-    @property
+    @cached_property
     def module(self) -> str:
         """The import name tests use for the learner's module."""
         return f"katas.{self.track.id}.{self.kata.id}.{self.id}"
 
-    @property
+    @cached_property
     def rel_dir(self) -> Path:
         return Path(self.track.id) / self.kata.id
 
-    @property
+    @cached_property
     def stub(self) -> Path:
         return self.kata.root / "katas" / self.rel_dir / f"{self.id}.py"
 
-    @property
+    @cached_property
     def test(self) -> Path:
         return self.kata.root / "katas" / self.rel_dir / f"test_{self.id}.py"
 
-    @property
+    @cached_property
     def solution(self) -> Path:
         return self.kata.root / "solutions" / self.rel_dir / f"{self.id}.py"
 
-    @property
+    @cached_property
     def hints(self) -> Path:
         return self.kata.root / "hints" / self.rel_dir / f"{self.id}.md"
 

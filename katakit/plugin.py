@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import importlib.abc
+import importlib.machinery
 import importlib.util
 import ipaddress
 import os
@@ -53,7 +54,7 @@ class Target:
 
     def redirects(self, cat: Catalog) -> dict[str, Path]:
         if self.kind == "stub":
-            return {}
+            return {ex.module: ex.stub for ex in cat.exercises}
         files = {ex.module: ex.solution for ex in cat.exercises}
         if self.pitfall is not None:
             files[self.pitfall.exercise.module] = self.pitfall.path
@@ -62,6 +63,25 @@ class Target:
 
 STUB = Target("stub", "stub")
 SOLUTION = Target("solution", "solution")
+
+
+_CODE: dict[tuple[str, int, int], types.CodeType] = {}
+
+
+def _cached_code(path: Path, compile_it: Any) -> types.CodeType:
+    """Compile each version of a file once per process: verify imports the same files once per target."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    code = _CODE.get(key)
+    if code is None:
+        code = _CODE[key] = compile_it()
+    return code
+
+
+class CachedLoader(importlib.machinery.SourceFileLoader):
+    def get_code(self, fullname: str) -> types.CodeType:
+        path = Path(self.get_filename(fullname))
+        return _cached_code(path, lambda: super(CachedLoader, self).get_code(fullname))
 
 
 class Redirector(importlib.abc.MetaPathFinder):
@@ -74,7 +94,9 @@ class Redirector(importlib.abc.MetaPathFinder):
         file = self.files.get(fullname)
         if file is None:
             return None
-        return importlib.util.spec_from_file_location(fullname, file)
+        return importlib.util.spec_from_file_location(
+            fullname, file, loader=CachedLoader(fullname, str(file))
+        )
 
 
 REDIRECTOR = Redirector()
@@ -84,17 +106,16 @@ REDIRECTOR = Redirector()
 def activated(target: Target, cat: Catalog) -> Iterator[None]:
     """Import under `target`, leaving sys.modules as it was for exercise modules afterwards."""
 
-    def ours(name: str) -> bool:  # exercise modules, and solution modules pitfalls import from
-        return name in cat.by_module or name.startswith("solutions.")
-
-    saved = {name: sys.modules.pop(name) for name in list(sys.modules) if ours(name)}
+    # exercise modules, and the reference modules pitfalls import (`solutions.<track>.<kata>.<exercise>`)
+    names = [*cat.by_module, *(f"solutions{m.removeprefix('katas')}" for m in cat.by_module)]
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
     previous = REDIRECTOR.files
     REDIRECTOR.files = target.redirects(cat)
     try:
         yield
     finally:
-        for name in [n for n in sys.modules if ours(n)]:
-            del sys.modules[name]
+        for name in names:
+            sys.modules.pop(name, None)
         sys.modules.update(saved)
         REDIRECTOR.files = previous
 
@@ -229,14 +250,13 @@ class TargetModule(pytest.Module):
     def _getobj(self) -> types.ModuleType:
         state: KataState = self.config.stash[STATE]
         name = f"{self.exercise.module.rsplit('.', 1)[0]}.test_{self.exercise.id}[{self.target.label}]"
+        path = Path(self.path)
         with activated(self.target, state.catalog):
-            hook = self.config.stash[_assertstate_key()].hook if _assertstate_key() else None
-            spec = importlib.util.spec_from_file_location(name, self.path, loader=hook)
-            assert spec is not None and spec.loader is not None
-            module = importlib.util.module_from_spec(spec)
+            module = types.ModuleType(name)
+            module.__file__ = str(path)
             sys.modules[name] = module
             try:
-                spec.loader.exec_module(module)
+                exec(_cached_code(path, lambda: _rewritten(path, self.config)), module.__dict__)
             except Exception as exc:
                 raise self.CollectError(
                     f"{self.path} failed to import for {self.target.label}: {exc!r}"
@@ -265,12 +285,14 @@ def _matches(node: Any, names: tuple[str, ...]) -> bool:
     )
 
 
-def _assertstate_key() -> Any:
+def _rewritten(path: Path, config: pytest.Config) -> types.CodeType:
+    """The test file compiled with pytest's assertion rewriting (plain compile if its internals moved)."""
     try:
-        from _pytest.assertion.rewrite import assertstate_key
-    except ImportError:  # pragma: no cover - pytest internals moved; fall back to plain asserts
-        return None
-    return assertstate_key
+        from _pytest.assertion.rewrite import _rewrite_test
+
+        return _rewrite_test(path, config)[1]
+    except (ImportError, TypeError):  # pragma: no cover
+        return compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
 
 
 class VerifyFile(pytest.File):
