@@ -101,7 +101,10 @@ def test_accepted_at_once_and_the_work_happens() -> None:
     assert (response.status_code, response.json()) == (202, {"user_id": 7}), (
         f"expected 202 {{'user_id': 7}}, got {response.status_code} {response.text}"
     )
-    assert world.mailer.sent == [("ada@example.test", "Welcome!")], f"mails sent: {world.mailer.sent}"
+    assert world.mailer.sent == [("ada@example.test", "Welcome!")], (
+        f"mails sent: {world.mailer.sent}; expected the welcome mail to ada@example.test (subject 'Welcome!'). "
+        f"Events: {world.names()}"
+    )
     assert world.audit.records == [("signup", 7)], f"audit records: {world.audit.records}"
 
 

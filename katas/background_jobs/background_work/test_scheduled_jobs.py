@@ -7,6 +7,7 @@ import asyncio
 import threading
 from datetime import UTC, datetime
 
+import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi.testclient import TestClient
@@ -40,7 +41,14 @@ async def _stop(scheduler: AsyncIOScheduler) -> None:
 
 
 def test_building_needs_no_loop_and_does_not_start() -> None:
-    scheduler = _build(Jobs())
+    try:
+        scheduler = _build(Jobs())
+    except RuntimeError as exc:
+        pytest.fail(
+            f"build_scheduler raised {exc!r}: it started the scheduler, and start() needs a running event "
+            "loop. Build it here; start it in the lifespan.",
+            pytrace=False,
+        )
     assert isinstance(scheduler, AsyncIOScheduler), (
         f"build_scheduler should return an AsyncIOScheduler: {scheduler!r}"
     )

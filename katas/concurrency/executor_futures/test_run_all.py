@@ -26,7 +26,10 @@ def test_results_belong_to_their_inputs_whatever_finishes_first() -> None:
         return f"profile of {key}"
 
     got = run_all(fetch, ["a", "b", "c"], max_workers=3)
-    assert finished == ["c", "b", "a"], f"(test setup) expected completion order c, b, a; got {finished}"
+    assert finished == ["c", "b", "a"], (
+        f"the calls finished in the order {finished}, not c, b, a: they did not run at the same time (each "
+        "call waits for a gate that a later call opens). Submit every input to the pool before collecting."
+    )
     expected = {k: Outcome(value=f"profile of {k}") for k in "abc"}
     assert got == expected, (
         f"expected {expected}, got {got}. as_completed yields futures in COMPLETION order (c first here), "
