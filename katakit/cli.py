@@ -328,7 +328,10 @@ def cmd_watch(cat: Catalog, state: State, name: str | None) -> int:
                 print(_c("32", f"\n✓ {ex.id} passes. Moving on to {nxt.id}."))
             ex = nxt
             continue
-        print(f"\n  watching {_rel(cat, ex.stub)}: save it to run again; Ctrl-C to stop.")
+        print(
+            f"\n  [{time.strftime('%H:%M:%S')}] watching {_rel(cat, ex.stub)}: "
+            "save it to run again; Ctrl-C to stop."
+        )
         wait_for_change(ex)
         if clear:
             print("\033[2J\033[H", end="")
