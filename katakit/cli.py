@@ -367,12 +367,7 @@ def wait_for_change(ex: Exercise, *, poll_seconds: float = 0.3) -> None:
             pass
     before = _snapshot(folder)
     while _snapshot(folder) == before:
-        _sleep(poll_seconds)
-
-
-def _sleep(seconds: float) -> None:
-    # time.sleep may be wrapped by the plugin's guard; it only objects inside an event loop
-    time.sleep(seconds)
+        time.sleep(poll_seconds)  # (the plugin's guard on time.sleep only objects inside an event loop)
 
 
 def cmd_hint(cat: Catalog, state: State, name: str | None) -> int:
