@@ -167,3 +167,30 @@ def test_wait_for_change_polls(tiny: Catalog, monkeypatch: pytest.MonkeyPatch) -
     cli.wait_for_change(ex, poll_seconds=0.01)
     saver.join()
     assert time.perf_counter() - started < 1.0
+
+
+def test_everything_done(tiny: Catalog, capsys: pytest.CaptureFixture[str], fake_runs: Any) -> None:
+    state = State.load(tiny)
+    for ex in tiny.exercises[:2]:
+        ex.stub.write_text(ex.solution.read_text())
+        state.record(ex, 1, 1)
+    state.save()
+    calls = fake_runs({})
+    assert cli.main([]) == 0
+    assert "Every exercise passes" in capsys.readouterr().out and calls == []
+
+
+def test_corrupt_state_is_rebuilt_from_runs(
+    tiny: Catalog, capsys: pytest.CaptureFixture[str], fake_runs: Any
+) -> None:
+    (tiny.root / ".kata").mkdir()
+    (tiny.root / ".kata" / "state.json").write_text("\x00garbage")
+    tiny.exercise("add_two").stub.write_text("def add(a, b):\n    return a + b\n")
+    calls = fake_runs({"add_two": [("test_small", "pass", ""), ("test_negative", "pass", "")]})
+    assert cli.main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "rebuilt" in out and calls == [["add_two"]]
+    assert (
+        json.loads((tiny.root / ".kata" / "state.json").read_text())["exercises"]["add_two"]["status"]
+        == "done"
+    )
