@@ -20,6 +20,7 @@ from katakit.testkit.loopback import (
     refused_port,
     stalled_reader,
 )
+from katakit.testkit.recording_asgi import RecordingASGI
 from katakit.testkit.redis_pods import redis_pods
 from katakit.testkit.scripted_streams import (
     Answer,
@@ -32,7 +33,6 @@ from katakit.testkit.scripted_streams import (
 from katakit.testkit.sessions import CommitFailed, FakeRepo, FakeSession
 from katakit.testkit.streams import TrackingStream
 from katakit.testkit.trace import TraceEvent, TraceRecorder
-from katakit.testkit.recording_asgi import RecordingASGI
 from katakit.testkit.vendor import ScriptedVendor, Step, status_error
 from katakit.testkit.workers import (
     FakeLoopClock,
