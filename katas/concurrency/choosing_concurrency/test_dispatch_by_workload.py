@@ -60,6 +60,7 @@ async def test_blocking_io_runs_in_a_thread(pools: tuple[SpyExecutor, SpyExecuto
     )
 
 
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # 3.12+ fork
 async def test_cpu_runs_in_a_child_process(pools: tuple[SpyExecutor, SpyExecutor]) -> None:
     threads, processes = pools
     pid = await Dispatcher(threads=threads, processes=processes).run("cpu", os.getpid)

@@ -6,8 +6,13 @@ import asyncio
 import os
 import threading
 
+import pytest
+
 from katakit.testkit import bump_counter, counter_value, whoami
 from katas.concurrency.choosing_concurrency.where_it_runs import Where, in_process, in_thread, where_am_i
+
+# Python 3.12+ warns when a multi-threaded process forks (the default start method on Linux up to 3.13).
+pytestmark = pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 
 
 def test_no_loop_is_running_in_plain_sync_code() -> None:

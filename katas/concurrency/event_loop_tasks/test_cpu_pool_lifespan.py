@@ -71,7 +71,7 @@ def test_no_deprecated_startup_hooks() -> None:
             )
 
 
-@pytest.mark.filterwarnings("ignore:.*multi-threaded.*fork.*:DeprecationWarning")  # 3.12+ on Linux
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # 3.12+ fork
 def test_a_real_process_pool_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     # A process pool pickles count_primes by its module's name: pin that name to the module these tests
     # imported (the kata tooling swaps modules between runs), before the pool forks its workers.

@@ -20,6 +20,9 @@ from katas.concurrency.executor_futures.process_pool_rules import (
     parallel_map,
 )
 
+# Python 3.12+ warns when a multi-threaded process forks (the shared pool forks its workers).
+pytestmark = pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+
 
 def scale(value: int, lock: object = None) -> int:
     """A top-level function: it pickles (by name); whether its arguments do is another matter."""
