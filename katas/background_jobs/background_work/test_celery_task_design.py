@@ -118,12 +118,17 @@ def test_exhausted_retries_record_the_real_error(upstream: Upstream) -> None:
 
 
 def test_enqueue_sends_only_the_id(upstream: Upstream) -> None:
-    with mock.patch.object(send_invoice, "delay") as delay:
-        delay.return_value.id = "task-123"
+    # delay(*args) is apply_async(args, kwargs): patching apply_async sees either spelling, sends nothing.
+    with mock.patch.object(send_invoice, "apply_async") as apply_async:
+        apply_async.return_value.id = "task-123"
         got = enqueue_invoice(7)
-    assert delay.call_args == mock.call(7), (
-        f"send_invoice.delay was called with {delay.call_args}; expected exactly (7,). Send the id, a JSON "
-        "primitive; the task loads fresh data when it runs (a snapshot goes stale in the queue, and an "
+    assert apply_async.call_count == 1, f"expected one message queued, got {apply_async.call_count}"
+    call = apply_async.call_args
+    args = call.args[0] if call.args else call.kwargs.get("args")
+    kwargs = (call.args[1] if len(call.args) > 1 else call.kwargs.get("kwargs")) or {}
+    assert (tuple(args or ()), kwargs) == ((7,), {}), (
+        f"send_invoice was queued with args={args!r}, kwargs={kwargs!r}; expected exactly (7,). Send the id, a "
+        "JSON primitive; the task loads fresh data when it runs (a snapshot goes stale in the queue, and an "
         "object does not serialize to JSON)."
     )
     assert got == "task-123", f"enqueue_invoice should return the AsyncResult's id; got {got!r}"
