@@ -657,7 +657,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("names", nargs="*", help="tracks, katas or exercises to check (default: all)")
     p.add_argument("--json", metavar="FILE", help="write one record per exercise to FILE")
     p.add_argument("--seed", type=int, help="seed of the random test order")
-    sub.add_parser("manifest", help="rewrite katakit/manifest.json (maintainers)")
+    sub.add_parser(
+        "manifest", help="rewrite katakit/manifest.json and the README's curriculum table (maintainers)"
+    )
     return parser
 
 
@@ -694,6 +696,9 @@ def dispatch(args: argparse.Namespace) -> int:
     cat = catalog_mod.load(find_root())
     if args.command == "manifest":
         print(f"wrote {manifest.write(cat).relative_to(cat.root)}")
+        from katakit import readme
+
+        print(f"wrote {readme.write(cat).relative_to(cat.root)} (curriculum table)")
         return 0
     if args.command == "verify":
         return cmd_verify(cat, args.names, args.json, args.seed)
