@@ -111,7 +111,7 @@ def structure_problems(cat: Catalog, selection: list[Exercise] | None = None) ->
             p
             for p in problems
             if not p.startswith(("katas/", "solutions/", "hints/", "manifest: katas/"))
-            or any(folder in p for folder in folders)
+            or any(folder in p.replace(":", "/", 1) for folder in folders)
         ]
     return problems
 
