@@ -567,20 +567,38 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: Any) -> Any:
 
 
 def describe_tasks(loop: asyncio.AbstractEventLoop | None) -> str:
-    """One line per pending task of `loop`: its name and the innermost place it is suspended."""
+    """One line per pending task of `loop`: its name, where it is suspended, and the innermost line of
+    project code (katas/, solutions/) on the way there, which is usually the line to look at."""
     if loop is None:
-        return "no event loop was running (a blocking call or a busy loop in synchronous code?)"
+        return "  no event loop was running (a blocking call or a busy loop in synchronous code?)"
+    root = str(catalog_mod.ROOT) + "/"
     lines = []
     for task in asyncio.all_tasks(loop):
         coro: Any = task.get_coro()
-        where = "?"
+        where, ours = "?", ""
         while coro is not None:
             frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
             if frame is not None:
-                where = f"{frame.f_code.co_filename}:{frame.f_lineno} in {frame.f_code.co_name}"
+                where = f"{_rel(frame.f_code.co_filename, catalog_mod.ROOT)}:{frame.f_lineno} in {frame.f_code.co_name}"
+                if frame.f_code.co_filename.startswith((root + "katas/", root + "solutions/")):
+                    ours = where
             coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
-        lines.append(f"  task {task.get_name()!r} waiting at {where}")
+        via = f" (your code: {ours})" if ours and ours != where else ""
+        lines.append(f"  task {task.get_name()!r} waiting at {where}{via}")
     return "\n".join(sorted(lines)) or "  (no tasks pending)"
+
+
+def _loop_of_this_test() -> asyncio.AbstractEventLoop | None:
+    """The running loop; or, when the limit strikes between loop runs (teardown), an open loop."""
+    loop = asyncio._get_running_loop()
+    if loop is not None:
+        return loop
+    import gc
+
+    open_loops = [
+        o for o in gc.get_objects() if isinstance(o, asyncio.AbstractEventLoop) and not o.is_closed()
+    ]
+    return ([lp for lp in open_loops if lp.is_running()] or open_loops or [None])[-1]
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -592,7 +610,7 @@ def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> bool | None:
         # Re-arm: code that swallows exceptions (a bare `except:` around an await, a task that ignores
         # cancellation) may eat this one; keep interrupting until the test's teardown is over.
         signal.setitimer(signal.ITIMER_REAL, 0.5)
-        loop = asyncio._get_running_loop()
+        loop = _loop_of_this_test()
         pytest.fail(
             f"Time limit of {settings.timeout:g}s exceeded: the test did not finish, so something waits "
             f"forever (a lock, a semaphore, an event nobody sets, a task that ignores cancellation, a "

@@ -216,7 +216,7 @@ def run(cat: Catalog, selection: list[Exercise], *, seed: int, include_tool_test
     if include_tool_tests and (cat.root / "tests").is_dir():
         paths.append(str(cat.root / "tests"))
     recorder = VerifyRun(seed=seed)
-    args = [*runner.base_args(cat), *paths]
+    args = [*runner.base_args(cat), "--continue-on-collection-errors", *paths]
     exit_code = pytest.main(args, plugins=[recorder]) if paths else 0
     problems += recorder.collect_errors
     if exit_code not in (0, 1) and not recorder.collect_errors:
