@@ -61,24 +61,38 @@ class _Observed:
     error: BaseException | None = None
 
 
-def _error(code: str) -> ServerSentEvent:
-    return ServerSentEvent(event="error", data={"code": code})
+@dataclass(kw_only=True)
+class _Gateway:
+    """One app's wiring: the breaker dependency, the verdict it records, and the relay."""
 
+    upstream: httpx.AsyncClient
+    upstream_url: str
+    breaker: CircuitBreaker
+    admission: StreamAdmission
+    slots: StreamSlots
+    idle_s: float
 
-def create_app(
-    *,
-    upstream: httpx.AsyncClient,
-    upstream_url: str,
-    breaker: CircuitBreaker,
-    admission: StreamAdmission,
-    slots: StreamSlots,
-    idle_s: float,
-) -> FastAPI:
-    app = FastAPI()
+    def app(self) -> FastAPI:
+        app = FastAPI()
 
-    async def guarded_by_breaker() -> AsyncIterator[_Observed]:
+        @app.post(
+            "/v1/chat/stream",
+            response_class=EventSourceResponse,
+            dependencies=[Depends(self.admission.admit)],
+        )
+        async def chat_stream(
+            payload: dict[str, Any],
+            seen: Annotated[_Observed, Depends(self.guarded_by_breaker)],  # admission → breaker → slot
+            _slot: Annotated[None, Depends(self.slots.hold)],
+        ) -> AsyncIterator[ServerSentEvent]:
+            async for event in self.relay(payload, seen):
+                yield event
+
+        return app
+
+    async def guarded_by_breaker(self) -> AsyncIterator[_Observed]:
         try:
-            breaker.before_call()
+            self.breaker.before_call()
         except CircuitOpen as exc:
             headers = {"Retry-After": str(math.ceil(exc.retry_after))}
             raise HTTPException(503, "upstream circuit open", headers=headers) from None
@@ -86,36 +100,36 @@ def create_app(
         try:
             yield seen
         finally:  # runs after the response, however it ended: exactly one record
-            verdict = classify_stream(
-                items=seen.items,
-                completed=seen.completed,
-                error=seen.error,
-                client_gone=not seen.completed and seen.error is None,
-            )
-            {"success": breaker.record_success, "failure": breaker.record_failure}.get(
-                verdict, breaker.record_neutral
-            )()
+            self._record(seen)
 
-    @app.post(
-        "/v1/chat/stream",
-        response_class=EventSourceResponse,
-        dependencies=[Depends(admission.admit)],
-    )
-    async def chat_stream(
-        payload: dict[str, Any],
-        seen: Annotated[_Observed, Depends(guarded_by_breaker)],  # admission → breaker → slot
-        _slot: Annotated[None, Depends(slots.hold)],
-    ) -> AsyncIterator[ServerSentEvent]:
+    def _record(self, seen: _Observed) -> None:
+        record = {"success": self.breaker.record_success, "failure": self.breaker.record_failure}
+        record.get(self._verdict(seen), self.breaker.record_neutral)()
+
+    def _verdict(self, seen: _Observed) -> StreamVerdict:
+        return classify_stream(
+            items=seen.items,
+            completed=seen.completed,
+            error=seen.error,
+            client_gone=not seen.completed and seen.error is None,
+        )
+
+    def _error_event(self, code: str, error: BaseException) -> ServerSentEvent:
+        """The client gets a stable code it can branch on; `error` itself is for the logs, never the wire."""
+        return ServerSentEvent(event="error", data={"code": code})
+
+    async def relay(self, payload: dict[str, Any], seen: _Observed) -> AsyncIterator[ServerSentEvent]:
+        body = {**payload, "stream": True}
         try:
-            async with upstream.stream("POST", upstream_url, json={**payload, "stream": True}) as response:
+            async with self.upstream.stream("POST", self.upstream_url, json=body) as response:
                 if response.status_code != 200:
                     seen.error = httpx.HTTPError(f"upstream answered {response.status_code}")
-                    yield _error("upstream_status")
+                    yield self._error_event("upstream_status", seen.error)
                     return
                 lines = with_deadlines(
                     response.aiter_lines(),
-                    first_item_s=idle_s,
-                    idle_s=idle_s,
+                    first_item_s=self.idle_s,
+                    idle_s=self.idle_s,
                     total_s=math.inf,
                     is_progress=lambda line: line.startswith("data:"),
                 )
@@ -129,9 +143,29 @@ def create_app(
                     yield ServerSentEvent(raw_data=data)
         except (StreamTimeout, httpx.HTTPError) as exc:
             seen.error = exc
-            yield _error("upstream_idle" if isinstance(exc, StreamTimeout) else "upstream_error")
+            yield self._error_event(
+                "upstream_idle" if isinstance(exc, StreamTimeout) else "upstream_error", exc
+            )
             return
         seen.completed = True
         yield ServerSentEvent(raw_data="[DONE]")
 
-    return app
+
+def create_app(
+    *,
+    upstream: httpx.AsyncClient,
+    upstream_url: str,
+    breaker: CircuitBreaker,
+    admission: StreamAdmission,
+    slots: StreamSlots,
+    idle_s: float,
+) -> FastAPI:
+    gateway = _Gateway(
+        upstream=upstream,
+        upstream_url=upstream_url,
+        breaker=breaker,
+        admission=admission,
+        slots=slots,
+        idle_s=idle_s,
+    )
+    return gateway.app()

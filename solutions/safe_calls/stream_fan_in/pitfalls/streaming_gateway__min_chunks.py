@@ -5,9 +5,12 @@ Why it is wrong: complete short answers ("Yes.") never count as successes, so a 
 collect its successes and a recovered vendor stays locked out; length says nothing about health.
 """
 
-import solutions.safe_calls.stream_fan_in.streaming_gateway as _reference
+from typing import Any
+
+from fastapi import FastAPI
+
 from solutions.safe_calls.stream_fan_in.streaming_gateway import *  # the rest is the reference
-from solutions.safe_calls.stream_fan_in.streaming_gateway import StreamVerdict
+from solutions.safe_calls.stream_fan_in.streaming_gateway import StreamVerdict, _Gateway, _Observed
 
 MIN_CHUNKS = 5
 
@@ -22,4 +25,15 @@ def classify_stream(
     return "neutral"
 
 
-_reference.classify_stream = classify_stream  # the reference create_app looks it up in its own module
+class _MinChunks(_Gateway):
+    def _verdict(self, seen: _Observed) -> StreamVerdict:
+        return classify_stream(
+            items=seen.items,
+            completed=seen.completed,
+            error=seen.error,
+            client_gone=not seen.completed and seen.error is None,
+        )
+
+
+def create_app(**wiring: Any) -> FastAPI:
+    return _MinChunks(**wiring).app()
