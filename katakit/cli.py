@@ -572,6 +572,13 @@ def cmd_verify(cat: Catalog, names: list[str], json_path: str | None, seed: int 
         verify.write_json(report, Path(json_path))
     checks = report.tests * 3 + sum(r["pitfalls"] for r in report.records)
     failed = len(report.problems)
+    edited = [ex.id for ex in selection if ex.stub.exists() and _stub_edited(cat, ex)]
+    if failed and edited:
+        print(
+            f"note: {len(edited)} stub(s) differ from their pristine copies ({', '.join(edited[:3])}"
+            f"{', ...' if len(edited) > 3 else ''}). `kata verify` checks the curriculum itself, on untouched "
+            "stubs; to check your own solutions use `kata` or `kata grade`."
+        )
     print(
         f"random order seed {seed}; {report.seconds:.2f}s for {len(selection)} exercises "
         f"({report.seconds / max(len(selection), 1):.2f}s each)"
@@ -582,6 +589,11 @@ def cmd_verify(cat: Catalog, names: list[str], json_path: str | None, seed: int 
         f"{report.pitfalls_rejected} pitfalls rejected, {failed} problems"
     )
     return 1 if failed else 0
+
+
+def _stub_edited(cat: Catalog, ex: Exercise) -> bool:
+    pristine = manifest.pristine_stub(cat, ex)
+    return pristine is not None and ex.stub.read_text(encoding="utf-8").replace("\r\n", "\n") != pristine
 
 
 def _select(cat: Catalog, names: list[str]) -> list[Exercise]:

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,49 @@ VERSION = 1
 
 DONE, FAILING, NOT_STARTED, UNAVAILABLE = "done", "failing", "not started", "unavailable"
 STALE = "changed"  # edited since the last run: `kata list` and `kata` re-run it before showing anything
+
+
+_IMPORTS: dict[tuple[Path, int], list[Path]] = {}
+
+
+def _learner_imports(path: Path) -> list[Path]:
+    """Files of `katas.*` modules that `path` imports (read from its import statements, not executed)."""
+    try:
+        key = (path, path.stat().st_mtime_ns)
+    except OSError:
+        return []
+    if key not in _IMPORTS:
+        _IMPORTS[key] = _parse_learner_imports(path)
+    return _IMPORTS[key]
+
+
+_KATA_IMPORT = re.compile(r"^\s*(?:from|import)\s+(katas(?:\.\w+)+)", re.MULTILINE)
+
+
+def _parse_learner_imports(path: Path) -> list[Path]:
+    try:
+        names = _KATA_IMPORT.findall(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    root = path.resolve().parents[3]  # katas/<track>/<kata>/<file>.py
+    found = [root.joinpath(*name.split(".")).with_suffix(".py") for name in names]
+    return [f for f in found if f.is_file() and not f.name.startswith("test_")]
+
+
+def work_hash(ex: Exercise) -> str:
+    """Hash of every learner file the exercise's outcome depends on: its own stub and, transitively, the
+    exercises its tests and code import (finishing failure_classes can change safe_caller's result)."""
+    seen: dict[Path, None] = {}
+    todo = [ex.stub, *_learner_imports(ex.test)]
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen[path] = None
+            todo += _learner_imports(path)
+    digest = hashlib.sha256()
+    for path in sorted(seen):
+        digest.update(f"{path.name}:{file_hash(path)};".encode())
+    return digest.hexdigest()
 
 
 def file_hash(path: Path) -> str:
@@ -110,7 +154,7 @@ class State:
         status = DONE if total and passed == total else FAILING
         self.exercises[ex.id] = {
             "status": status,
-            "hash": file_hash(ex.stub),
+            "hash": work_hash(ex),
             "passed": passed,
             "total": total,
             "first_failure": first_failure,
@@ -129,13 +173,13 @@ class State:
         if pristine is not None and ex.stub.read_text(encoding="utf-8").replace("\r\n", "\n") == pristine:
             return NOT_STARTED
         entry = self.exercises.get(ex.id)
-        if entry and entry.get("hash") == file_hash(ex.stub):
+        if entry and entry.get("hash") == work_hash(ex):
             return str(entry["status"])
         return STALE
 
     def failing_tests(self, ex: Exercise) -> list[str]:
         """Tests that failed in the last run of `ex` (only while the file is unchanged since)."""
         entry = self.exercises.get(ex.id)
-        if not entry or entry.get("hash") != file_hash(ex.stub):
+        if not entry or entry.get("hash") != work_hash(ex):
             return []
         return [str(name) for name in entry.get("failing", [])]

@@ -196,3 +196,26 @@ def test_bad_curriculum_is_one_line(tmp_path: Path) -> None:
     assert "\n" not in str(raised.value) and "not valid TOML" in str(raised.value)
     with pytest.raises(catalog.CatalogError, match="did you mean 'failure_classes'"):
         catalog.load().exercise("failure_clases")
+
+
+# ---------------------------------------------------------------------------------- learner state
+
+
+def test_status_hash_follows_the_exercises_an_exercise_imports(tmp_path: Path) -> None:
+    from katakit import state
+
+    (tmp_path / "curriculum.toml").write_text(
+        '[[tracks]]\nid = "t"\ntitle = "T"\n[[tracks.katas]]\nid = "k"\ntitle = "K"\nnote = "n.md"\n'
+        '[[tracks.katas.exercises]]\nid = "base"\ntitle = "B"\ndifficulty = 1\n'
+        '[[tracks.katas.exercises]]\nid = "user"\ntitle = "U"\ndifficulty = 1\n',
+        encoding="utf-8",
+    )
+    kata = tmp_path / "katas" / "t" / "k"
+    kata.mkdir(parents=True)
+    (kata / "base.py").write_text("def f() -> int:\n    return 1\n", encoding="utf-8")
+    (kata / "user.py").write_text("from katas.t.k.base import f\n", encoding="utf-8")
+    (kata / "test_user.py").write_text("from katas.t.k.user import f\n", encoding="utf-8")
+    user = catalog.load(tmp_path).exercise("user")
+    before = state.work_hash(user)
+    (kata / "base.py").write_text("def f() -> int:\n    return 2\n", encoding="utf-8")
+    assert state.work_hash(user) != before, "editing an imported exercise must make the status stale"
