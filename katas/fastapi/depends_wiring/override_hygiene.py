@@ -37,7 +37,9 @@ def constant(value: T) -> Callable[[], T]:
     """A dependency with NO parameters that returns `value` (a fake, a MagicMock, a settings object).
 
     FastAPI parses an override's signature like any dependency's, so a replacement must not have
-    parameters of its own: wrapping a value in `constant()` is always safe.
+    parameters of its own: `*args, **kwargs` become two required query parameters (every request is a
+    422), and even a defaulted one (`lambda value=value: value`) becomes a query parameter a caller can
+    set. Return a closure with an empty signature: wrapping a value in `constant()` is then always safe.
     """
     raise NotImplementedError
 
@@ -46,5 +48,8 @@ def constant(value: T) -> Callable[[], T]:
 def isolated_overrides(app: FastAPI) -> Iterator[Overrides]:
     """Fixture (it uses the test's `app` fixture): hand the test `app.dependency_overrides` to fill freely,
     and at teardown restore the dict to the snapshot taken before the test, whether the test passed or not.
+
+    Yield the app's own dict, the very object FastAPI reads on each request: what a test puts into a new
+    dict or a copy never reaches the app. Restore it in place (the app keeps that same dict object).
     """
     raise NotImplementedError

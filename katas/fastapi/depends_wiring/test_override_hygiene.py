@@ -6,6 +6,7 @@ and `get_user` is someone else's dependency that your cleanup must leave alone.
 
 from __future__ import annotations
 
+import inspect
 import textwrap
 import types
 from dataclasses import dataclass
@@ -103,6 +104,37 @@ def test_override_is_removed_when_the_block_raises() -> None:
     )
 
 
+def test_constant_is_a_dependency_without_parameters() -> None:
+    app = sample_app()
+    replacement = constant("mallory")
+    app.dependency_overrides[get_user] = replacement  # installed by hand: only constant() is on trial here
+    try:
+        with TestClient(app) as client:
+            response = client.get("/user")
+    finally:
+        del app.dependency_overrides[get_user]
+    if response.status_code == 422:
+        asked_for = sorted(str(err["loc"][-1]) for err in response.json()["detail"])
+        raise AssertionError(
+            f"/user answered 422 (missing request inputs {asked_for}) with constant('mallory') as get_user's "
+            "override. FastAPI does not call an override blindly: it reads the replacement's signature like any "
+            "dependency's, and every parameter becomes a request input. *args and **kwargs become two REQUIRED "
+            "query parameters named 'args' and 'kwargs', so every request through the override fails. "
+            "constant() must return a function with no parameters at all."
+        )
+    got = response.json()
+    assert (response.status_code, got) == (200, {"user": "mallory"}), (
+        f"/user with constant('mallory') as get_user's override answered {response.status_code} {got}; "
+        "expected 200 {'user': 'mallory'}: the function constant() returns must return the value it was given."
+    )
+    params = list(inspect.signature(replacement).parameters)
+    assert params == [], (
+        f"constant('mallory') returned a function with parameters {params}. FastAPI turns each one into a "
+        "request input: even an optional one (`lambda value=value: value`) lets a caller choose the faked "
+        "value with `?value=...`. The replacement must take no parameters; a closure remembers the value."
+    )
+
+
 def test_unrelated_overrides_survive() -> None:
     app = sample_app()
     app.dependency_overrides[get_user] = constant("mallory")
@@ -177,9 +209,11 @@ INNER_SUITE = """
 from fastapi.testclient import TestClient
 
 
-def test_1_installs_a_fake_then_fails(isolated_overrides, sample):
+def test_1_installs_a_fake_then_fails(isolated_overrides, sample, app):
     isolated_overrides[sample.get_db] = sample.fake_db
-    assert False, "this test fails on purpose, after installing its override"
+    with TestClient(app) as client:
+        assert client.get("/db").json() == {"db": "fake"}, "OVERRIDE NOT APPLIED: test_1 saw the real database"
+    assert False, "DELIBERATE: this test fails on purpose, after its override was applied"
 
 
 def test_2_expects_the_real_database(app):
@@ -231,6 +265,14 @@ def test_the_fixture_stops_leaks_between_tests(tmp_path: Path) -> None:
     for plugin in ("cacheprovider", "asyncio", "anyio", "respx", "timeout", *LOOPTIME_PLUGINS):
         args += ["-p", f"no:{plugin}"]  # a bare, fast inner session: it needs none of them
     pytest.main(args, plugins=[fixtures, outcomes])
+    first_said = outcomes.why.get("test_1_installs_a_fake_then_fails") or "(nothing)"
+    assert "OVERRIDE NOT APPLIED" not in first_said, (
+        "In the inner suite, test_1 put a fake database into the dict isolated_overrides gave it, and /db still "
+        "answered 'real': the override never reached the app. The fixture must hand the test "
+        "app.dependency_overrides itself, the very dict FastAPI reads on each request, not a new dict or a "
+        "copy of it (an empty dict or a copy makes every test pass vacuously: nothing leaks because nothing "
+        "was ever installed). Take the snapshot for teardown, and yield the real dict."
+    )
     got = (
         outcomes.by_test.get("test_1_installs_a_fake_then_fails"),
         outcomes.by_test.get("test_2_expects_the_real_database"),
@@ -241,6 +283,11 @@ def test_the_fixture_stops_leaks_between_tests(tmp_path: Path) -> None:
         "isolated_overrides and then fails; test_2 expects the real database and the session-wide get_user "
         "override. If test_2 failed, either the override leaked across tests (no teardown after `yield`; "
         "pytest runs it whether the test passed or failed) or the teardown wiped overrides it did not "
-        "install (clear() without restoring the snapshot). test_2 said: "
+        "install (clear() without restoring the snapshot). test_1 said: "
+        f"{first_said}; test_2 said: "
         f"{outcomes.why.get('test_2_expects_the_real_database') or '(nothing)'}"
+    )
+    assert "DELIBERATE" in first_said, (
+        f"test_1 of the inner suite should fail only at its deliberate `assert False`, after checking that its "
+        f"override reached the app; it said: {first_said}"
     )

@@ -1,6 +1,6 @@
-"""Pitfall: a "flexible" replacement with a catch-all signature, lambda *args, **kwargs: value.
+"""Pitfall: constant() returns a "flexible" replacement with a catch-all signature, (*args, **kwargs).
 
-Rejected by: test_replacements_must_have_no_parameters
+Rejected by: test_constant_is_a_dependency_without_parameters, test_unrelated_overrides_survive, test_replacements_must_have_no_parameters
 Why it is wrong: FastAPI does not call overrides blindly; it resolves their parameters, and *args and
 **kwargs become required query parameters. Every request through the override is a 422.
 """
