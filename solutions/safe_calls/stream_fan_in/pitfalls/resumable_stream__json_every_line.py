@@ -7,9 +7,9 @@ fields; decoding them raises JSONDecodeError and kills a perfectly healthy strea
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 
@@ -18,14 +18,8 @@ from solutions.safe_calls.stream_fan_in.resumable_stream import *  # the rest is
 
 
 async def resuming_events(
-    client: httpx.AsyncClient,
-    url: str,
-    *,
-    max_resumes: int = 3,
-    default_retry_s: float = 1.0,
-    idle_s: float = 30.0,
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-) -> AsyncIterator[SSEEvent]:
+    client: httpx.AsyncClient, url: str, **_options: Any
+) -> AsyncIterator[SSEEvent]:  # one connection, no resuming: the options do not matter here
     last_id: str | None = None
     async with client.stream("GET", url, headers={"Accept": "text/event-stream"}) as response:
         response.raise_for_status()

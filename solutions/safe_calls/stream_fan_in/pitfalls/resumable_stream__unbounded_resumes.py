@@ -5,56 +5,20 @@ Why it is wrong: an upstream that is down for good turns every follower into an 
 the caller never learns the stream is gone, and the server is hammered when it comes back.
 """
 
-from __future__ import annotations
-
-import asyncio
-import math
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import aclosing
+from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 
-from katas.safe_calls.guarded_streams.stream_deadlines import StreamTimeout, with_deadlines
-from katas.safe_calls.stream_fan_in.stream_stages import SSEEvent, parse_sse
+from katas.safe_calls.stream_fan_in.stream_stages import SSEEvent
 from solutions.safe_calls.stream_fan_in.resumable_stream import *  # the rest is the reference
+from solutions.safe_calls.stream_fan_in.resumable_stream import _Follower
 
 
-async def resuming_events(
-    client: httpx.AsyncClient,
-    url: str,
-    *,
-    max_resumes: int = 3,
-    default_retry_s: float = 1.0,
-    idle_s: float = 30.0,
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-) -> AsyncIterator[SSEEvent]:
-    last_id: str | None = None
-    seen: set[str] = set()
-    delivered = failures = 0
-    retry_s = default_retry_s
-    while True:
-        headers = {"Accept": "text/event-stream"} | ({"Last-Event-ID": last_id} if last_id else {})
-        try:
-            async with client.stream("GET", url, headers=headers) as response:
-                if response.status_code == 204:  # "do not reconnect"
-                    return
-                response.raise_for_status()  # any other status is not a transport failure: no resume
-                lines = with_deadlines(
-                    response.aiter_lines(), first_item_s=idle_s, idle_s=idle_s, total_s=math.inf
-                )
-                async with aclosing(parse_sse(lines)) as events:
-                    async for event in events:
-                        if event.retry_ms is not None:
-                            retry_s = event.retry_ms / 1000
-                        if event.id is not None:
-                            if event.id in seen:
-                                continue  # replayed by the server: the caller already has it
-                            seen.add(event.id)
-                            last_id = event.id
-                        delivered += 1
-                        failures = 0  # progress: only failures in a row count
-                        yield event
-            return
-        except (httpx.TransportError, StreamTimeout):
-            failures += 1
-        await sleep(retry_s)  # the failed response is closed by now
+class _UnboundedResumes(_Follower):
+    def _count_failure(self, exc: BaseException) -> None:
+        self.failures += 1  # counted, but never a reason to give up
+
+
+def resuming_events(client: httpx.AsyncClient, url: str, **options: Any) -> AsyncIterator[SSEEvent]:
+    return _UnboundedResumes(client, url, **options).events()
