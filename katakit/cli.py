@@ -154,8 +154,15 @@ def edit_location(cat: Catalog, ex: Exercise, failure: runner.TestResult | None)
     code = failure.test_code if failure is not None else ""
     called: list[tuple[bool, int]] = []  # (finished?, line) of functions the failing test names
     unfinished: list[int] = []
+    interfaces = {  # Protocol and ABC methods are the contract the tests supply, never the learner's to edit
+        id(item)
+        for cls in ast.walk(tree)
+        if isinstance(cls, ast.ClassDef)
+        and any(ast.unparse(base).split(".")[-1].split("[")[0] in ("Protocol", "ABC") for base in cls.bases)
+        for item in cls.body
+    }
     for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(node) not in interfaces:
             stub = "NotImplementedError" in ast.unparse(node)
             if stub:
                 unfinished.append(node.lineno)

@@ -106,10 +106,11 @@ def test_retry_after_date_in_the_past_means_now() -> None:
     assert got == 0.0, f"A Retry-After date in the past means 'retry now': expected 0.0, got {got!r}."
 
 
-@pytest.mark.parametrize("value", [None, "soon", "-5", "", "1.5e3"])
+@pytest.mark.parametrize("value", [None, "soon", "-5", "", "1.5e3", "\u0661\u0662", "\u00b2"])
 def test_retry_after_rejects_garbage(value: str | None) -> None:
     got = parse_retry_after(value, now=NOW)
     assert got is None, (
         f"Retry-After {value!r} is absent or not a valid delta-seconds/HTTP-date: expected None (fall back "
-        f"to your own backoff), got {got!r}. A negative delay is never valid."
+        f"to your own backoff), got {got!r}. Delta-seconds is ASCII digits only (RFC 9110 §10.2.3): a "
+        "negative delay, a float, or digits from another script (which str.isdigit() accepts) are not valid."
     )
