@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import aclosing
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -46,22 +48,25 @@ def _error(code: str) -> ServerSentEvent:
     return ServerSentEvent(event="error", data={"code": code})
 
 
-def create_app(
-    *, slots: StreamSlots, upstream: httpx.AsyncClient, upstream_url: str, idle_s: float = 30.0
-) -> FastAPI:
-    app = FastAPI()
+@dataclass
+class _Relay:
+    """The upstream's `data:` payloads as native SSE events, ending in `[DONE]` or one error event."""
 
-    @app.post("/v1/chat/stream", response_class=EventSourceResponse, dependencies=[Depends(slots.hold)])
-    async def chat_stream(payload: dict[str, Any]) -> AsyncIterator[ServerSentEvent]:
+    upstream: httpx.AsyncClient
+    url: str
+    idle_s: float
+
+    async def events(self, payload: dict[str, Any]) -> AsyncGenerator[ServerSentEvent, None]:
         try:
-            async with upstream.stream("POST", upstream_url, json={**payload, "stream": True}) as response:
+            async with self.upstream.stream("POST", self.url, json={**payload, "stream": True}) as response:
                 if response.status_code != 200:
-                    yield _error("upstream_status")
+                    status = httpx.HTTPError(f"upstream answered {response.status_code}")
+                    yield self._error_event("upstream_status", status)
                     return
                 lines = with_deadlines(
                     response.aiter_lines(),
-                    first_item_s=idle_s,
-                    idle_s=idle_s,
+                    first_item_s=self.idle_s,
+                    idle_s=self.idle_s,
                     total_s=600.0,
                     is_progress=lambda line: line.startswith("data:"),
                 )
@@ -72,12 +77,32 @@ def create_app(
                     if data == "[DONE]":
                         break
                     yield ServerSentEvent(raw_data=data)
-        except StreamTimeout:
-            yield _error("upstream_idle")
+        except StreamTimeout as exc:
+            yield self._error_event("upstream_idle", exc)
             return
-        except httpx.HTTPError:
-            yield _error("upstream_error")
+        except httpx.HTTPError as exc:
+            yield self._error_event("upstream_error", exc)
             return
         yield ServerSentEvent(raw_data="[DONE]")
 
+    def _error_event(self, code: str, error: BaseException) -> ServerSentEvent:
+        """The client gets a stable code it can branch on; `error` itself is for the logs, never the wire."""
+        return _error(code)
+
+
+def _app(relay: _Relay, *dependencies: Any) -> FastAPI:
+    app = FastAPI()
+
+    @app.post("/v1/chat/stream", response_class=EventSourceResponse, dependencies=list(dependencies))
+    async def chat_stream(payload: dict[str, Any]) -> AsyncIterator[ServerSentEvent]:
+        async with aclosing(relay.events(payload)) as events:  # a client that leaves closes the upstream
+            async for event in events:
+                yield event
+
     return app
+
+
+def create_app(
+    *, slots: StreamSlots, upstream: httpx.AsyncClient, upstream_url: str, idle_s: float = 30.0
+) -> FastAPI:
+    return _app(_Relay(upstream, upstream_url, idle_s), Depends(slots.hold))

@@ -8,54 +8,31 @@ a stream cannot change the status), and the upstream bookkeeping happens after t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncGenerator
+from contextlib import aclosing, asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from fastapi.sse import EventSourceResponse, ServerSentEvent
+from fastapi.sse import ServerSentEvent
 
-from katas.safe_calls.guarded_streams.stream_deadlines import StreamTimeout, with_deadlines
 from solutions.safe_calls.guarded_streams.slot_held_sse import *  # the rest is the reference
-from solutions.safe_calls.guarded_streams.slot_held_sse import StreamSlots, _error
+from solutions.safe_calls.guarded_streams.slot_held_sse import StreamSlots, _app, _Relay
+
+
+@dataclass
+class _SlotInsideTheBody(_Relay):
+    slots: StreamSlots
+
+    async def events(self, payload: dict[str, Any]) -> AsyncGenerator[ServerSentEvent, None]:
+        # `async with sem:` around the relay: it runs after the 200 and its headers are committed
+        async with asynccontextmanager(self.slots.hold)(), aclosing(super().events(payload)) as events:
+            async for event in events:
+                yield event
 
 
 def create_app(
     *, slots: StreamSlots, upstream: httpx.AsyncClient, upstream_url: str, idle_s: float = 30.0
 ) -> FastAPI:
-    app = FastAPI()
-
-    @app.post("/v1/chat/stream", response_class=EventSourceResponse)
-    async def chat_stream(payload: dict[str, Any]) -> AsyncIterator[ServerSentEvent]:
-        async with asynccontextmanager(slots.hold)():
-            try:
-                async with upstream.stream(
-                    "POST", upstream_url, json={**payload, "stream": True}
-                ) as response:
-                    if response.status_code != 200:
-                        yield _error("upstream_status")
-                        return
-                    lines = with_deadlines(
-                        response.aiter_lines(),
-                        first_item_s=idle_s,
-                        idle_s=idle_s,
-                        total_s=600.0,
-                        is_progress=lambda line: line.startswith("data:"),
-                    )
-                    async for line in lines:
-                        if not line.startswith("data:"):
-                            continue
-                        data = line[5:].removeprefix(" ")
-                        if data == "[DONE]":
-                            break
-                        yield ServerSentEvent(raw_data=data)
-            except StreamTimeout:
-                yield _error("upstream_idle")
-                return
-            except httpx.HTTPError:
-                yield _error("upstream_error")
-                return
-            yield ServerSentEvent(raw_data="[DONE]")
-
-    return app
+    return _app(_SlotInsideTheBody(upstream, upstream_url, idle_s, slots))  # no dependency

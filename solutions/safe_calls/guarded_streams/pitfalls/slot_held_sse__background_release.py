@@ -8,49 +8,26 @@ runs, and the slot leaks. Cleanup that must always happen belongs in a `finally`
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import json
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import aclosing, asynccontextmanager
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
 from fastapi.responses import StreamingResponse
+from fastapi.sse import ServerSentEvent, format_sse_event
 from starlette.background import BackgroundTask
 
-from katas.safe_calls.guarded_streams.stream_deadlines import StreamTimeout, with_deadlines
 from solutions.safe_calls.guarded_streams.slot_held_sse import *  # the rest is the reference
-from solutions.safe_calls.guarded_streams.slot_held_sse import StreamSlots
+from solutions.safe_calls.guarded_streams.slot_held_sse import StreamSlots, _Relay
 
 
-async def _relay(
-    upstream: httpx.AsyncClient, url: str, payload: dict[str, Any], idle_s: float
-) -> AsyncIterator[str]:
-    """The reference relay, written for a hand-made StreamingResponse (SSE text, not ServerSentEvent)."""
-    try:
-        async with upstream.stream("POST", url, json={**payload, "stream": True}) as response:
-            if response.status_code != 200:
-                yield 'event: error\ndata: {"code": "upstream_status"}\n\n'
-                return
-            lines = with_deadlines(
-                response.aiter_lines(),
-                first_item_s=idle_s,
-                idle_s=idle_s,
-                total_s=600.0,
-                is_progress=lambda line: line.startswith("data:"),
-            )
-            async for line in lines:
-                if line.startswith("data:"):
-                    data = line[5:].removeprefix(" ")
-                    if data == "[DONE]":
-                        break
-                    yield f"data: {data}\n\n"
-    except StreamTimeout:
-        yield 'event: error\ndata: {"code": "upstream_idle"}\n\n'
-        return
-    except httpx.HTTPError:
-        yield 'event: error\ndata: {"code": "upstream_error"}\n\n'
-        return
-    yield "data: [DONE]\n\n"
+async def _as_text(events: AsyncGenerator[ServerSentEvent, None]) -> AsyncIterator[bytes]:
+    """The reference relay's events on the wire, for a hand-made StreamingResponse."""
+    async with aclosing(events):
+        async for event in events:
+            yield format_sse_event(data_str=event.raw_data or json.dumps(event.data), event=event.event)
 
 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -60,13 +37,14 @@ def create_app(
     *, slots: StreamSlots, upstream: httpx.AsyncClient, upstream_url: str, idle_s: float = 30.0
 ) -> FastAPI:
     app = FastAPI()
+    relay = _Relay(upstream, upstream_url, idle_s)
 
     @app.post("/v1/chat/stream")
     async def chat_stream(payload: dict[str, Any]) -> StreamingResponse:
         slot = asynccontextmanager(slots.hold)()
         await slot.__aenter__()
         return StreamingResponse(
-            _relay(upstream, upstream_url, payload, idle_s),
+            _as_text(relay.events(payload)),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
             background=BackgroundTask(slot.__aexit__, None, None, None),

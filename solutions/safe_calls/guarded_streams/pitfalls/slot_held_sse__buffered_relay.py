@@ -7,36 +7,35 @@ first token becomes the whole generation time, and proxies and users time out on
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 import httpx
 from fastapi import Depends, FastAPI
-from fastapi.sse import EventSourceResponse, ServerSentEvent
+from fastapi.sse import ServerSentEvent
 
 from solutions.safe_calls.guarded_streams.slot_held_sse import *  # the rest is the reference
-from solutions.safe_calls.guarded_streams.slot_held_sse import StreamSlots, _error
+from solutions.safe_calls.guarded_streams.slot_held_sse import StreamSlots, _app, _Relay
 
 
-def create_app(
-    *, slots: StreamSlots, upstream: httpx.AsyncClient, upstream_url: str, idle_s: float = 30.0
-) -> FastAPI:
-    app = FastAPI()
-
-    @app.post("/v1/chat/stream", response_class=EventSourceResponse, dependencies=[Depends(slots.hold)])
-    async def chat_stream(payload: dict[str, Any]) -> AsyncIterator[ServerSentEvent]:
+class _BufferedRelay(_Relay):
+    async def events(self, payload: dict[str, Any]) -> AsyncGenerator[ServerSentEvent, None]:
         try:
-            async with upstream.stream("POST", upstream_url, json={**payload, "stream": True}) as response:
+            async with self.upstream.stream("POST", self.url, json={**payload, "stream": True}) as response:
                 if response.status_code != 200:
-                    yield _error("upstream_status")
+                    yield self._error_event("upstream_status", httpx.HTTPError("status"))
                     return
-                body = (await response.aread()).decode()
-        except httpx.HTTPError:
-            yield _error("upstream_error")
+                body = (await response.aread()).decode()  # the whole answer before the first event
+        except httpx.HTTPError as exc:
+            yield self._error_event("upstream_error", exc)
             return
         for line in body.splitlines():
             if line.startswith("data:") and line[5:].strip() != "[DONE]":
                 yield ServerSentEvent(raw_data=line[5:].removeprefix(" "))
         yield ServerSentEvent(raw_data="[DONE]")
 
-    return app
+
+def create_app(
+    *, slots: StreamSlots, upstream: httpx.AsyncClient, upstream_url: str, idle_s: float = 30.0
+) -> FastAPI:
+    return _app(_BufferedRelay(upstream, upstream_url, idle_s), Depends(slots.hold))
