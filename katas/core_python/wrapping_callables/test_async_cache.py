@@ -100,10 +100,36 @@ async def test_keys_and_cache_clear() -> None:
         f"different arguments are different keys; upstream ran {upstream.calls}x, expected 2"
     )
     assert await cached(1, region="us") == "user-1@us" and upstream.calls == 2, "a repeated key is a hit"
+    got = await cached(1, region="eu")
+    assert got == "user-1@eu", (
+        f"cached(1, region='eu') after cached(1, region='us') returned {got!r}: the key left out the keyword "
+        "arguments, so a call that differs only in a keyword was served another call's result. The key is "
+        "the positional arguments plus the keyword arguments."
+    )
+    assert upstream.calls == 3, (
+        f"a different keyword value is a different key; upstream ran {upstream.calls}x"
+    )
+
+    calls: list[tuple[str, str, str]] = []
+
+    async def report(day: str, *, team: str, fmt: str) -> str:
+        calls.append((day, team, fmt))
+        await asyncio.sleep(1.0)
+        return f"{day}/{team}.{fmt}"
+
+    cached_report = async_cache(report)
+    assert await cached_report("mon", team="ops", fmt="csv") == "mon/ops.csv"
+    assert await cached_report("mon", fmt="csv", team="ops") == "mon/ops.csv"
+    assert len(calls) == 1, (
+        f"report('mon', team='ops', fmt='csv') and report('mon', fmt='csv', team='ops') are the same call, but "
+        f"the function ran {len(calls)}x: the key kept the keyword arguments in the order the caller wrote "
+        "them. Keyword order carries no meaning; sort the keyword items (by name) before building the key."
+    )
+
     cached.cache_clear()  # type: ignore[attr-defined]
     assert await cached(1, region="us") == "user-1@us"
-    assert upstream.calls == 3, (
-        f"after cache_clear() the key must be fetched again; upstream ran {upstream.calls}x"
+    assert upstream.calls == 4, (
+        f"after cache_clear() the key must be fetched again; upstream ran {upstream.calls}x, expected 4"
     )
 
 
