@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Literal, TypeVar
 
 T = TypeVar("T")
@@ -23,6 +24,17 @@ async def run_and_record(
     clock: Callable[[], float],
     cleanup_timeout_s: float = 1.0,
 ) -> T:
+    return await _timed(work, timeout_s, clock, then=partial(_record, record, cleanup_timeout_s))
+
+
+async def _timed(
+    work: Callable[[], Awaitable[T]],
+    timeout_s: float,
+    clock: Callable[[], float],
+    *,
+    then: Callable[[Outcome, float], Awaitable[None]],
+) -> T:
+    """Run `work` under its deadline; however it ends, await `then(outcome, duration)`."""
     started = clock()
     outcome: Outcome = "error"
     try:
@@ -37,12 +49,13 @@ async def run_and_record(
         outcome = "cancelled"
         raise
     finally:
-        await _record(record, outcome, clock() - started, cleanup_timeout_s)
+        await then(outcome, clock() - started)
 
 
 async def _record(
-    record: Callable[[Outcome, float], Awaitable[None]], outcome: Outcome, duration: float, limit: float
+    record: Callable[[Outcome, float], Awaitable[None]], limit: float, outcome: Outcome, duration: float
 ) -> None:
+    """Shielded from a second cancel, bounded by `limit`, and never raising into the caller's `finally`."""
     task = asyncio.ensure_future(record(outcome, duration))
     _recording.add(task)
     task.add_done_callback(_recording.discard)

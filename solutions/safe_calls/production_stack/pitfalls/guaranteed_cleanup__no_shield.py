@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TypeVar
 
 from solutions.safe_calls.production_stack.guaranteed_cleanup import *  # the rest is the reference
-from solutions.safe_calls.production_stack.guaranteed_cleanup import Outcome
+from solutions.safe_calls.production_stack.guaranteed_cleanup import Outcome, _timed
 
 T = TypeVar("T")
+
+
+async def _unshielded(
+    record: Callable[[Outcome, float], Awaitable[None]], limit: float, outcome: Outcome, duration: float
+) -> None:
+    try:
+        async with asyncio.timeout(limit):
+            await record(outcome, duration)  # a second cancel lands here and kills the write
+    except Exception:
+        pass
 
 
 async def run_and_record(
@@ -26,22 +37,4 @@ async def run_and_record(
     clock: Callable[[], float],
     cleanup_timeout_s: float = 1.0,
 ) -> T:
-    started = clock()
-    outcome: Outcome = "error"
-    try:
-        async with asyncio.timeout(timeout_s):
-            result = await work()
-        outcome = "ok"
-        return result
-    except TimeoutError:
-        outcome = "timeout"
-        raise
-    except asyncio.CancelledError:
-        outcome = "cancelled"
-        raise
-    finally:
-        try:
-            async with asyncio.timeout(cleanup_timeout_s):
-                await record(outcome, clock() - started)
-        except Exception:
-            pass
+    return await _timed(work, timeout_s, clock, then=partial(_unshielded, record, cleanup_timeout_s))

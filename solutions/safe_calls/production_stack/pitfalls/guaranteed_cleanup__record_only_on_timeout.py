@@ -30,5 +30,5 @@ async def run_and_record(
         async with asyncio.timeout(timeout_s):
             return await work()
     except TimeoutError:
-        await _record(record, "timeout", clock() - started, cleanup_timeout_s)
+        await _record(record, cleanup_timeout_s, "timeout", clock() - started)
         raise

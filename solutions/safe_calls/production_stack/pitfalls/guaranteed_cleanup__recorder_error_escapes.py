@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TypeVar
 
 from solutions.safe_calls.production_stack.guaranteed_cleanup import *  # the rest is the reference
-from solutions.safe_calls.production_stack.guaranteed_cleanup import Outcome
+from solutions.safe_calls.production_stack.guaranteed_cleanup import Outcome, _timed
 
 T = TypeVar("T")
+
+
+async def _record_errors_escape(
+    record: Callable[[Outcome, float], Awaitable[None]], limit: float, outcome: Outcome, duration: float
+) -> None:
+    async with asyncio.timeout(limit):
+        await asyncio.shield(asyncio.ensure_future(record(outcome, duration)))  # its exception escapes
 
 
 async def run_and_record(
@@ -25,19 +33,6 @@ async def run_and_record(
     clock: Callable[[], float],
     cleanup_timeout_s: float = 1.0,
 ) -> T:
-    started = clock()
-    outcome: Outcome = "error"
-    try:
-        async with asyncio.timeout(timeout_s):
-            result = await work()
-        outcome = "ok"
-        return result
-    except TimeoutError:
-        outcome = "timeout"
-        raise
-    except asyncio.CancelledError:
-        outcome = "cancelled"
-        raise
-    finally:
-        async with asyncio.timeout(cleanup_timeout_s):
-            await asyncio.shield(asyncio.ensure_future(record(outcome, clock() - started)))
+    return await _timed(
+        work, timeout_s, clock, then=partial(_record_errors_escape, record, cleanup_timeout_s)
+    )

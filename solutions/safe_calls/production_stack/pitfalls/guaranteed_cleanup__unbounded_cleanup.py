@@ -9,12 +9,24 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TypeVar
 
 from solutions.safe_calls.production_stack.guaranteed_cleanup import *  # the rest is the reference
-from solutions.safe_calls.production_stack.guaranteed_cleanup import Outcome
+from solutions.safe_calls.production_stack.guaranteed_cleanup import Outcome, _timed
 
 T = TypeVar("T")
+
+
+async def _record_without_limit(
+    record: Callable[[Outcome, float], Awaitable[None]], limit: float, outcome: Outcome, duration: float
+) -> None:
+    try:
+        await asyncio.shield(
+            asyncio.ensure_future(record(outcome, duration))
+        )  # waits as long as the sink hangs
+    except Exception:
+        pass
 
 
 async def run_and_record(
@@ -25,21 +37,6 @@ async def run_and_record(
     clock: Callable[[], float],
     cleanup_timeout_s: float = 1.0,
 ) -> T:
-    started = clock()
-    outcome: Outcome = "error"
-    try:
-        async with asyncio.timeout(timeout_s):
-            result = await work()
-        outcome = "ok"
-        return result
-    except TimeoutError:
-        outcome = "timeout"
-        raise
-    except asyncio.CancelledError:
-        outcome = "cancelled"
-        raise
-    finally:
-        try:
-            await asyncio.shield(asyncio.ensure_future(record(outcome, clock() - started)))
-        except Exception:
-            pass
+    return await _timed(
+        work, timeout_s, clock, then=partial(_record_without_limit, record, cleanup_timeout_s)
+    )
