@@ -48,7 +48,13 @@ class CircuitBreaker:
         half_open_max_probes: int = 1,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        """Start CLOSED. `clock` (seconds, monotonic) defaults to `time.monotonic`, looked up here."""
+        """Start CLOSED. `clock` (seconds, monotonic) defaults to `time.monotonic`, looked up here (never
+        `time.time`: the wall clock jumps).
+
+        Keep the four settings as public attributes of the same names (`failure_threshold`,
+        `success_threshold`, `open_s`, `half_open_max_probes`): callers and tests read them, e.g.
+        `clock.advance(breaker.open_s)`.
+        """
         raise NotImplementedError
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import httpx
 import pytest
@@ -22,10 +23,21 @@ def _breaker(clock: FakeClock, **options: float) -> CircuitBreaker:
     return CircuitBreaker(clock=clock, **settings)  # type: ignore[arg-type]
 
 
-def _trip(breaker: CircuitBreaker, failures: int = 5) -> None:
-    for _ in range(failures):
-        breaker.before_call()
-        breaker.record_failure()
+def _trip(breaker: CircuitBreaker, failures: int = 5, *, why: str = "") -> None:
+    """`failures` admitted calls that each fail; a CircuitOpen on the way fails the test, explained."""
+    for done in range(failures):
+        try:
+            breaker.before_call()
+        except CircuitOpen as exc:
+            retry_after = exc.retry_after
+        else:
+            breaker.record_failure()
+            continue
+        pytest.fail(  # outside the `except`, so the report shows this explanation, not a bare CircuitOpen
+            f"before_call() raised CircuitOpen(retry_after={retry_after!r}) after {done} of {failures} "
+            f"failures in a row: the breaker was already OPEN, earlier than the test expects. "
+            f"{why or 'It must open at the failure_threshold-th CONSECUTIVE failure, not before.'}"
+        )
 
 
 def _half_open(clock: FakeClock, **options: float) -> CircuitBreaker:
@@ -42,7 +54,13 @@ def test_opens_after_consecutive_failures() -> None:
     _trip(breaker, 4)
     breaker.before_call()
     breaker.record_success()
-    _trip(breaker, 4)
+    _trip(
+        breaker,
+        4,
+        why="4 failures, a success, then 4 more must leave a 5-failure breaker CLOSED: the threshold counts "
+        "CONSECUTIVE failures, so a success in CLOSED starts the count again (a success shows the vendor "
+        "is answering).",
+    )
     assert breaker.state is State.CLOSED, (
         f"4 failures, a success, then 4 more failures: expected CLOSED, got {breaker.state}. The threshold "
         "counts CONSECUTIVE failures; a success in between shows the vendor is answering."
@@ -135,7 +153,12 @@ def test_a_second_outage_needs_the_full_recovery() -> None:
         breaker.before_call()
         breaker.record_success()
     assert breaker.state is State.CLOSED, "the first recovery must close the breaker after two successes."
-    _trip(breaker, 4)
+    _trip(
+        breaker,
+        4,
+        why="After a recovery, 4 new failures must not open a 5-failure breaker: the failure count of the "
+        "last outage carried over. Counters belong to a state: reset them on every transition.",
+    )
     assert breaker.state is State.CLOSED, (
         f"after a recovery, 4 new failures must not open a 5-failure breaker; got {breaker.state}. The failure "
         "count of the last outage carried over: reset counters when entering a state."
@@ -212,14 +235,25 @@ async def test_guard_treats_cancellation_as_neutral() -> None:
         pytest.fail("the cancelled probe must free its probe slot (record it as neutral).")
 
 
-def test_default_clock_is_monotonic_time() -> None:
-    with freeze_time("2026-01-15 12:00:00") as frozen:
+def test_default_clock_is_monotonic_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    wall = [1_768_478_400.0]  # the wall clock, moved by hand: it disagrees with the monotonic clock below
+    with freeze_time("2026-01-15 12:00:00") as frozen, monkeypatch.context() as patch:
+        patch.setattr(time, "time", lambda: wall[0])  # undone before freezegun's own patches are
         breaker = CircuitBreaker(failure_threshold=1, open_s=60)
         breaker.before_call()
         breaker.record_failure()
         assert breaker.state is State.OPEN
-        frozen.tick(61)
-        assert breaker.state is State.HALF_OPEN, (
-            "with no clock given the breaker must use time.monotonic (looked up when the breaker is built, "
-            f"so it can be frozen in tests): 61 s later expected HALF_OPEN, got {breaker.state}."
-        )
+        wall[0] += 3600  # NTP steps the wall clock an hour forward; no time has really passed
+        after_wall_jump = breaker.state
+        frozen.tick(61)  # 61 s really pass (time.monotonic moves); the wall clock stays where NTP put it
+        after_real_time = breaker.state
+    assert after_wall_jump is State.OPEN, (
+        "the wall clock (time.time) jumped an hour forward while no time really passed, and the breaker went "
+        f"{after_wall_jump}; expected it to stay OPEN. Wall-clock time jumps (NTP corrections, a VM resumed): a "
+        "breaker timed with it reopens to a failing vendor too early, or stays open far too long when the "
+        "clock steps back. With no clock given, the default must be time.monotonic."
+    )
+    assert after_real_time is State.HALF_OPEN, (
+        "with no clock given the breaker must use time.monotonic (looked up when the breaker is built, "
+        f"so it can be frozen in tests): 61 s later expected HALF_OPEN, got {after_real_time}."
+    )
