@@ -38,6 +38,14 @@ def _now() -> float:
     return asyncio.get_running_loop().time()
 
 
+def _json_or_text(data: str | None) -> object:
+    """An event's data parsed as JSON, or the raw text when it is not JSON (such as [DONE])."""
+    try:
+        return json.loads(data) if data is not None else None
+    except ValueError:
+        return data
+
+
 @pytest.mark.looptime
 async def test_slot_is_held_for_the_whole_stream() -> None:
     vendor = StreamingVendor([tokens(3)])
@@ -48,6 +56,15 @@ async def test_slot_is_held_for_the_whole_stream() -> None:
         call = start_stream(app, "POST", PATH, json_body=PROMPT)
         assert await call.start() == 200
         first = await call.next_chunk()  # token 1 of 3, at loop time 1
+        assert vendor.calls == 1, (
+            f"the client got {first!r} at loop time {_now():g}, and the upstream had not even been called: the "
+            "endpoint is stuck before it reaches the vendor. The classic cause is reading the body inside the "
+            "stream with `await request.json()`: on an ASGI 2.3 server (uvicorn) Starlette's streaming response "
+            "listens for the client's disconnect on `receive()`, that listener takes the request-body message, "
+            "and `request.json()` then waits for a body that never comes (the pings are FastAPI's keepalive). "
+            "Declare the body as a parameter of the path operation, `payload: dict[str, Any]`: FastAPI reads it "
+            "before the response starts."
+        )
         assert _now() == pytest.approx(1.0), (
             f"the first token left the upstream at loop time 1 but reached the client at {_now():g}: relay "
             "each upstream line as it arrives, do not collect the answer first."
@@ -80,14 +97,20 @@ async def test_full_pod_answers_503_at_the_queue_timeout() -> None:
         waited = _now()
         body = await second.read_rest()
         await first.close()
+    assert not (status == 200 and waited > 5.0 + 1e-3), (
+        f"the only slot was busy, and the second request waited {waited:g} s for it (queue_timeout_s=5) "
+        "before it was let in with 200: the wait for a slot has no bound. A full pod must answer a fast 503 "
+        "the caller can retry elsewhere, not queue until a stream ends: wrap the acquire in "
+        "`asyncio.timeout(queue_timeout_s)` and turn its TimeoutError into the 503. "
+        "(Depends(max_concurrency=...) alone queues without any bound.)"
+    )
     assert status == 503, (
-        f"the only slot was busy for longer than queue_timeout_s: expected a real 503; got {status} with "
-        f"body {body!r}. Admission must be decided in a dependency, before the response starts: once the "
-        "200 and its headers are sent (inside the generator), the status can no longer change."
+        f"the only slot was busy for longer than queue_timeout_s: expected a real 503; got {status} at loop "
+        f"time {waited:g} with body {body!r}. Admission must be decided in a dependency, before the response "
+        "starts: once the 200 and its headers are sent (inside the generator), the status can no longer change."
     )
     assert waited == pytest.approx(5.0), (
-        f"the 503 should come when the queue timeout (5 s) runs out; it came at loop time {waited:g}. "
-        "(Depends(max_concurrency=...) alone queues without any bound.)"
+        f"the 503 should come when the queue timeout (5 s) runs out; it came at loop time {waited:g}."
     )
     assert second.headers.get("retry-after") == "7", f"expected Retry-After: 7; headers {second.headers}"
     assert vendor.calls == 1, (
@@ -163,7 +186,7 @@ async def test_upstream_failure_becomes_one_error_event(answer: Answer, code: st
     assert len(errors) == 1 and events[-1] is errors[0], (
         f"expected exactly one `event: error`, as the last event; got {events!r}"
     )
-    assert json.loads(errors[0]["data"]) == {"code": code}, (
+    assert _json_or_text(errors[0].get("data")) == {"code": code}, (
         f"expected the error data {{'code': {code!r}}} and nothing else; got {errors[0]['data']!r}. Stable "
         "codes let clients react; exception text (hosts, secrets) must never reach them."
     )
@@ -182,11 +205,12 @@ async def test_silent_upstream_becomes_an_idle_error() -> None:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://app") as client:
             response = await client.post(PATH, json=PROMPT)
     events = sse_events(response.content)
-    assert [(e.get("event"), json.loads(e.get("data", "null"))) for e in events] == [
-        ("error", {"code": "upstream_idle"})
-    ], (
+    got = [(e.get("event"), _json_or_text(e.get("data"))) for e in events]
+    assert got == [("error", {"code": "upstream_idle"})], (
         f"the upstream only pinged, never sent data, for longer than idle_s=10: expected one error event "
-        f"with code 'upstream_idle'; got {events!r}"
+        f"with code 'upstream_idle' and nothing else; got {events!r}. Keepalive pings are not progress: "
+        "wrap the upstream lines in `with_deadlines(..., idle_s=idle_s, is_progress=...)` and turn its "
+        "StreamTimeout into that event (then no [DONE])."
     )
     assert _now() == pytest.approx(10.0), (
         f"the idle error should end the stream at loop time 10, not {_now():g}"
@@ -209,7 +233,8 @@ async def test_client_lost_while_headers_are_written_releases_the_slot(spec_vers
         in_use = slots.in_use
     assert in_use == 0, (
         f"the client vanished before the response headers were written; the slot leaked (in_use={in_use}). "
-        "A body generator that never started never runs its `finally`: release from the dependency."
+        "With a hand-made StreamingResponse(body()), the body generator never started, so its `finally` never "
+        "runs: release from the yield-dependency, which FastAPI resumes after the response however it ended."
     )
 
 
@@ -225,9 +250,9 @@ async def test_disconnect_under_asgi_2_4_releases_the_slot_without_gc() -> None:
         await call.close()  # under ASGI 2.4 the app learns of it when its next send() raises OSError
         in_use = slots.in_use
     assert in_use == 0, (
-        f"under ASGI spec 2.4 Starlette does not cancel the body on disconnect: the next send() fails and "
-        f"the body generator is left suspended at `yield`, so a slot released in its `finally` stays taken "
-        f"until garbage collection; in_use={in_use}. Release it in the dependency."
+        f"under ASGI spec 2.4 Starlette does not cancel the body on disconnect: the next send() fails and a "
+        f"hand-made StreamingResponse's body generator is left suspended at `yield`, so a slot released in "
+        f"its `finally` stays taken until garbage collection; in_use={in_use}. Release it in the dependency."
     )
 
 
