@@ -2,7 +2,7 @@
 
 import logging
 from collections.abc import Callable, Iterator
-from typing import Annotated, Protocol
+from typing import Annotated, Literal, Protocol
 
 from fastapi import BackgroundTasks, Depends, FastAPI, HTTPException
 
@@ -33,28 +33,45 @@ def send_welcome(user_id: int, mailer: Mailer, session_factory: Callable[[], Ses
         session.close()
 
 
-def create_app(*, mailer: Mailer, audit: AuditLog, session_factory: Callable[[], Session]) -> FastAPI:
-    app = FastAPI()
+class _Signups:
+    """The signup endpoint and the work it queues for after the response."""
 
-    def get_session() -> Iterator[Session]:
-        session = session_factory()
+    session_scope: Literal["function", "request"] | None = "function"  # closed when the endpoint returns
+
+    def __init__(self, mailer: Mailer, audit: AuditLog, session_factory: Callable[[], Session]) -> None:
+        self.mailer = mailer
+        self.audit = audit
+        self.session_factory = session_factory
+
+    def get_session(self) -> Iterator[Session]:
+        session = self.session_factory()
         try:
             yield session
         finally:
             session.close()
 
-    @app.post("/signups/{user_id}", status_code=202)
-    def signup(
-        user_id: int,
-        background: BackgroundTasks,
-        session: Annotated[Session, Depends(get_session, scope="function")],
-    ) -> dict[str, int]:
-        try:
-            session.get_user_email(user_id)
-        except KeyError:
-            raise HTTPException(status_code=404, detail="unknown user") from None
-        background.add_task(send_welcome, user_id, mailer, session_factory)  # sync: runs in the threadpool
-        background.add_task(audit.record, "signup", user_id)  # async: runs on the loop
-        return {"user_id": user_id}
+    def queue_after_response(self, background: BackgroundTasks, user_id: int, session: Session) -> None:
+        background.add_task(send_welcome, user_id, self.mailer, self.session_factory)  # sync: threadpool
+        background.add_task(self.audit.record, "signup", user_id)  # async: runs on the loop
 
-    return app
+    def app(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.post("/signups/{user_id}", status_code=202)
+        def signup(
+            user_id: int,
+            background: BackgroundTasks,
+            session: Annotated[Session, Depends(self.get_session, scope=self.session_scope)],
+        ) -> dict[str, int]:
+            try:
+                session.get_user_email(user_id)
+            except KeyError:
+                raise HTTPException(status_code=404, detail="unknown user") from None
+            self.queue_after_response(background, user_id, session)
+            return {"user_id": user_id}
+
+        return app
+
+
+def create_app(*, mailer: Mailer, audit: AuditLog, session_factory: Callable[[], Session]) -> FastAPI:
+    return _Signups(mailer, audit, session_factory).app()

@@ -5,45 +5,28 @@ Why it is wrong: Starlette runs async background tasks on the event loop and onl
 threadpool; an async wrapper around a blocking call blocks the loop for every request in flight.
 """
 
-from collections.abc import Callable, Iterator
-from typing import Annotated
+from collections.abc import Callable
 
-from fastapi import BackgroundTasks, Depends, FastAPI, HTTPException
+from fastapi import BackgroundTasks, FastAPI
 
 from solutions.background_jobs.background_work.after_the_response import *  # the rest is the reference
 from solutions.background_jobs.background_work.after_the_response import (
     AuditLog,
     Mailer,
     Session,
+    _Signups,
     send_welcome,
 )
 
 
+class _AsyncWrapper(_Signups):
+    def queue_after_response(self, background: BackgroundTasks, user_id: int, session: Session) -> None:
+        background.add_task(self._welcome_and_audit, user_id)
+
+    async def _welcome_and_audit(self, user_id: int) -> None:
+        send_welcome(user_id, self.mailer, self.session_factory)  # blocks the event loop
+        await self.audit.record("signup", user_id)
+
+
 def create_app(*, mailer: Mailer, audit: AuditLog, session_factory: Callable[[], Session]) -> FastAPI:
-    app = FastAPI()
-
-    def get_session() -> Iterator[Session]:
-        session = session_factory()
-        try:
-            yield session
-        finally:
-            session.close()
-
-    async def welcome_and_audit(user_id: int) -> None:
-        send_welcome(user_id, mailer, session_factory)
-        await audit.record("signup", user_id)
-
-    @app.post("/signups/{user_id}", status_code=202)
-    def signup(
-        user_id: int,
-        background: BackgroundTasks,
-        session: Annotated[Session, Depends(get_session, scope="function")],
-    ) -> dict[str, int]:
-        try:
-            session.get_user_email(user_id)
-        except KeyError:
-            raise HTTPException(status_code=404, detail="unknown user") from None
-        background.add_task(welcome_and_audit, user_id)
-        return {"user_id": user_id}
-
-    return app
+    return _AsyncWrapper(mailer, audit, session_factory).app()

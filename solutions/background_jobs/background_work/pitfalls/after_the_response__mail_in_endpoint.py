@@ -5,42 +5,25 @@ Why it is wrong: the client waits for the SMTP round trip (and its retries) on e
 mail provider becomes slow signups. Work the client does not need belongs after the response.
 """
 
-from collections.abc import Callable, Iterator
-from typing import Annotated
+from collections.abc import Callable
 
-from fastapi import BackgroundTasks, Depends, FastAPI, HTTPException
+from fastapi import BackgroundTasks, FastAPI
 
 from solutions.background_jobs.background_work.after_the_response import *  # the rest is the reference
 from solutions.background_jobs.background_work.after_the_response import (
     AuditLog,
     Mailer,
     Session,
+    _Signups,
     send_welcome,
 )
 
 
+class _MailInEndpoint(_Signups):
+    def queue_after_response(self, background: BackgroundTasks, user_id: int, session: Session) -> None:
+        send_welcome(user_id, self.mailer, self.session_factory)  # the client waits for the mail
+        background.add_task(self.audit.record, "signup", user_id)
+
+
 def create_app(*, mailer: Mailer, audit: AuditLog, session_factory: Callable[[], Session]) -> FastAPI:
-    app = FastAPI()
-
-    def get_session() -> Iterator[Session]:
-        session = session_factory()
-        try:
-            yield session
-        finally:
-            session.close()
-
-    @app.post("/signups/{user_id}", status_code=202)
-    def signup(
-        user_id: int,
-        background: BackgroundTasks,
-        session: Annotated[Session, Depends(get_session, scope="function")],
-    ) -> dict[str, int]:
-        try:
-            session.get_user_email(user_id)
-        except KeyError:
-            raise HTTPException(status_code=404, detail="unknown user") from None
-        send_welcome(user_id, mailer, session_factory)
-        background.add_task(audit.record, "signup", user_id)
-        return {"user_id": user_id}
-
-    return app
+    return _MailInEndpoint(mailer, audit, session_factory).app()

@@ -6,42 +6,17 @@ AND after the background tasks, so the request's session (a pooled DB connection
 while the mail is being sent. scope="function" (FastAPI >= 0.121) closes it before the response.
 """
 
-from collections.abc import Callable, Iterator
-from typing import Annotated
+from collections.abc import Callable
 
-from fastapi import BackgroundTasks, Depends, FastAPI, HTTPException
+from fastapi import FastAPI
 
 from solutions.background_jobs.background_work.after_the_response import *  # the rest is the reference
-from solutions.background_jobs.background_work.after_the_response import (
-    AuditLog,
-    Mailer,
-    Session,
-    send_welcome,
-)
+from solutions.background_jobs.background_work.after_the_response import AuditLog, Mailer, Session, _Signups
+
+
+class _RequestScopedSession(_Signups):
+    session_scope = None  # the default: torn down after the response, background tasks included
 
 
 def create_app(*, mailer: Mailer, audit: AuditLog, session_factory: Callable[[], Session]) -> FastAPI:
-    app = FastAPI()
-
-    def get_session() -> Iterator[Session]:
-        session = session_factory()
-        try:
-            yield session
-        finally:
-            session.close()
-
-    @app.post("/signups/{user_id}", status_code=202)
-    def signup(
-        user_id: int,
-        background: BackgroundTasks,
-        session: Annotated[Session, Depends(get_session)],
-    ) -> dict[str, int]:
-        try:
-            session.get_user_email(user_id)
-        except KeyError:
-            raise HTTPException(status_code=404, detail="unknown user") from None
-        background.add_task(send_welcome, user_id, mailer, session_factory)
-        background.add_task(audit.record, "signup", user_id)
-        return {"user_id": user_id}
-
-    return app
+    return _RequestScopedSession(mailer, audit, session_factory).app()

@@ -6,42 +6,25 @@ across FastAPI 0.106, 0.118 and 0.121); the job then uses a closed session, or k
 connection checked out for as long as the job runs. Pass ids; open fresh resources in the job.
 """
 
-from collections.abc import Callable, Iterator
-from typing import Annotated
+from collections.abc import Callable
 
-from fastapi import BackgroundTasks, Depends, FastAPI, HTTPException
+from fastapi import BackgroundTasks, FastAPI
 
 from solutions.background_jobs.background_work.after_the_response import *  # the rest is the reference
 from solutions.background_jobs.background_work.after_the_response import (
     AuditLog,
     Mailer,
     Session,
+    _Signups,
     send_welcome,
 )
 
 
+class _RequestSession(_Signups):
+    def queue_after_response(self, background: BackgroundTasks, user_id: int, session: Session) -> None:
+        background.add_task(send_welcome, user_id, self.mailer, lambda: session)  # the request's session
+        background.add_task(self.audit.record, "signup", user_id)
+
+
 def create_app(*, mailer: Mailer, audit: AuditLog, session_factory: Callable[[], Session]) -> FastAPI:
-    app = FastAPI()
-
-    def get_session() -> Iterator[Session]:
-        session = session_factory()
-        try:
-            yield session
-        finally:
-            session.close()
-
-    @app.post("/signups/{user_id}", status_code=202)
-    def signup(
-        user_id: int,
-        background: BackgroundTasks,
-        session: Annotated[Session, Depends(get_session, scope="function")],
-    ) -> dict[str, int]:
-        try:
-            session.get_user_email(user_id)
-        except KeyError:
-            raise HTTPException(status_code=404, detail="unknown user") from None
-        background.add_task(send_welcome, user_id, mailer, lambda: session)
-        background.add_task(audit.record, "signup", user_id)
-        return {"user_id": user_id}
-
-    return app
+    return _RequestSession(mailer, audit, session_factory).app()
