@@ -28,7 +28,8 @@ def categorize(exc: BaseException) -> Category:
     Most specific class first: ConnectError is a NetworkError and ConnectTimeout a TimeoutException,
     yet both are "connect"; PoolTimeout is a TimeoutException too, yet it is "pool". Status errors are
     labelled by the class of their code (4xx or 5xx). `Response.json()` raises `json.JSONDecodeError`
-    (a ValueError), not an httpx error: it is "decoding" too. StreamError and its children
+    (a ValueError), not an httpx error: it is "decoding" too, but only that class: any other ValueError
+    (an `int("abc")` in our own code) is "other". StreamError and its children
     (StreamConsumed, StreamClosed, ResponseNotRead, ...) and InvalidURL sit outside the transport
     errors: they are "usage". Anything not listed in `Category` is "other".
     """

@@ -41,6 +41,7 @@ CONSTRUCTED: dict[str, tuple[BaseException, str]] = {
     "StreamClosed": (httpx.StreamClosed(), "usage"),
     "ResponseNotRead": (httpx.ResponseNotRead(), "usage"),
     "KeyError (not an HTTP failure)": (KeyError("user_id"), "other"),
+    "ValueError('x') (our own code's, not a JSON decode)": (ValueError("x"), "other"),
 }
 
 
@@ -57,7 +58,9 @@ async def test_constructed_exceptions_get_their_label() -> None:
     assert not wrong, (
         "some exceptions got the wrong label:\n" + "\n".join(wrong) + "\nTest the most specific classes "
         "before the broad ones (PoolTimeout and ConnectTimeout are TimeoutExceptions, ConnectError is a "
-        "NetworkError), and remember the StreamErrors are programming mistakes, not network trouble."
+        "NetworkError), and remember the StreamErrors are programming mistakes, not network trouble. Only "
+        "json.JSONDecodeError is 'decoding' among the ValueErrors: check that exact class, not ValueError, or "
+        "every int('abc') in your own code shows up on the dashboard as the vendor sending bad bodies."
     )
 
 
