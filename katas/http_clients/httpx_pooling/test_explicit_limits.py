@@ -17,8 +17,9 @@ async def test_defaults_for_twenty_sockets() -> None:
     expected = httpx.Limits(max_connections=20, max_keepalive_connections=5, keepalive_expiry=5.0)
     assert got == expected, (
         f"make_limits(20) should be {expected!r}; got {got!r}. A quarter of the sockets stay open while "
-        "idle, for 5 s. Note that httpx.Limits' own fields default to None (unbounded): only AsyncClient's "
-        "default limits are 100/20, so set every field yourself."
+        "idle, for 5 s. Note that httpx.Limits' max_connections and max_keepalive_connections default to None "
+        "(unbounded; only keepalive_expiry has a default, 5 s): only AsyncClient's default limits are 100/20, "
+        "so set every field yourself."
     )
 
 

@@ -24,7 +24,8 @@ def test_limits_come_from_the_settings() -> None:
     got = (limits.max_connections, limits.max_keepalive_connections)
     assert got == (7, 3), (
         f"build_limits gave (max_connections, max_keepalive_connections) = {got}; expected (7, 3). "
-        "httpx.Limits fields you do not set default to None (unbounded), not to httpx's usual 100/20."
+        "httpx.Limits' two caps default to None (unbounded) when you do not set them, not to the client's "
+        "usual 100/20 (only keepalive_expiry has a default, 5 s)."
     )
 
 

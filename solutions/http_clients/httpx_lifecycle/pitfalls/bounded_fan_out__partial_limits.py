@@ -1,8 +1,9 @@
 """Pitfall: `httpx.Limits(max_connections=n)` alone, trusting a default for the idle cap.
 
 Rejected by: test_idle_sockets_are_trimmed_after_a_burst
-Why it is wrong: `httpx.Limits` fields default to None, i.e. unbounded (only AsyncClient's default limits
-are 100/20); every connection of a burst then stays open while idle.
+Why it is wrong: `httpx.Limits`'s idle cap, `max_keepalive_connections`, defaults to None, i.e. unbounded
+(only `keepalive_expiry` has a default, 5 s; the 100/20 are AsyncClient's default limits); every
+connection of a burst then stays open while idle.
 """
 
 from __future__ import annotations

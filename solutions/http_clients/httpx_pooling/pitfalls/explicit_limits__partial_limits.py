@@ -1,8 +1,9 @@
 """Pitfall: `httpx.Limits(max_connections=n)` alone.
 
 Rejected by: test_defaults_for_twenty_sockets, test_every_field_is_set, test_only_a_fraction_stays_idle_after_a_burst
-Why it is wrong: httpx.Limits' other fields default to None, i.e. unbounded: every idle connection stays
-open (until the 5 s default expiry is not even set). Only AsyncClient's *default* limits are 100/20.
+Why it is wrong: httpx.Limits' idle cap, max_keepalive_connections, defaults to None, i.e. unbounded:
+every connection of a burst stays open while idle (until the 5 s default keepalive_expiry, which is the
+only field with a default). Only AsyncClient's *default* limits are 100/20.
 """
 
 from __future__ import annotations
