@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from katakit.testkit import RecordingASGI
-from katas.background_jobs.background_work.after_the_response import create_app
+from katas.background_jobs.background_work.after_the_response import create_app, send_welcome
 
 USERS = {7: "ada@example.test"}
 
@@ -43,7 +43,10 @@ class World:
         return [name for name, _ in self.events]
 
     def thread_of(self, event: str) -> int:
-        return next(thread for name, thread in self.events if name == event)
+        for name, thread in self.events:
+            if name == event:
+                return thread
+        pytest.fail(f"no {event!r} event happened; events: {self.names()}")
 
     def session_factory(self) -> FakeSession:
         session = FakeSession(self, len(self.sessions) + 1)
@@ -63,6 +66,7 @@ class FakeSession:
 
     def get_user_email(self, user_id: int) -> str:
         if self.closed:
+            self.world.log(f"session{self.number}_used_after_close")
             raise SessionClosed(f"session {self.number} used after close()")
         self.lookups.append(user_id)
         return USERS[user_id]
@@ -100,6 +104,13 @@ def test_accepted_at_once_and_the_work_happens() -> None:
         response = client.post("/signups/7")
     assert (response.status_code, response.json()) == (202, {"user_id": 7}), (
         f"expected 202 {{'user_id': 7}}, got {response.status_code} {response.text}"
+    )
+    reused = [name for name in world.names() if name.endswith("_used_after_close")]
+    assert not reused, (
+        f"events {world.names()}: the background job looked the user up in a session that was already closed "
+        "(session1 is the request's), so no mail went out. The request's session is closed before the "
+        "response is sent (its dependency has scope='function'), and the job runs after the response: pass "
+        "the job the user id and session_factory, and let it open (and close) a session of its own."
     )
     assert world.mailer.sent == [("ada@example.test", "Welcome!")], (
         f"mails sent: {world.mailer.sent}; expected the welcome mail to ada@example.test (subject 'Welcome!'). "
@@ -153,6 +164,27 @@ def test_a_failing_mail_is_logged_and_the_audit_still_runs(caplog: pytest.LogCap
         f"expected one ERROR record with the MailerDown traceback on 'background_work.signup'; got "
         f"{[(r.name, r.getMessage()) for r in caplog.records]}. Nobody sees a background failure unless it "
         "is logged (logger.exception)."
+    )
+
+
+def test_the_job_closes_its_session_when_the_mail_fails(caplog: pytest.LogCaptureFixture) -> None:
+    world = World(mail_fails=True)
+    with caplog.at_level(logging.ERROR, logger="background_work.signup"):
+        try:
+            send_welcome(7, world.mailer, world.session_factory)
+        except MailerDown:
+            pytest.fail(
+                "send_welcome let the mailer's MailerDown escape: a background job must log its failure "
+                "(logger.exception), not raise it, or the tasks queued after it are skipped."
+            )
+    assert len(world.sessions) == 1, (
+        f"send_welcome opened {len(world.sessions)} session(s); expected exactly one, from session_factory()"
+    )
+    assert world.sessions[0].closed, (
+        f"events {world.names()}: the mailer failed and the job's session was never closed. Closing it only "
+        "after a successful send leaks a pooled DB connection on every failed mail, until the pool is empty "
+        "and every request waits for a connection. Close it in a `finally:` (or a `with` block), whatever "
+        "happens."
     )
 
 

@@ -1,6 +1,6 @@
 """Pitfall: handing the request's session to the background job.
 
-Rejected by: test_the_job_opens_its_own_session
+Rejected by: test_accepted_at_once_and_the_work_happens, test_the_job_opens_its_own_session
 Why it is wrong: the request's resources are torn down around the response (when exactly has changed
 across FastAPI 0.106, 0.118 and 0.121); the job then uses a closed session, or keeps a pooled
 connection checked out for as long as the job runs. Pass ids; open fresh resources in the job.
