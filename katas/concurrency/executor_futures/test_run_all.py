@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 
 from katas.concurrency.executor_futures.run_all import Outcome, run_all
 
 CAP = 0.2  # no worker waits longer than this, even on a wrong solution
+
+
+def _collector_is_waiting() -> bool:
+    """Is the thread that called run_all blocked collecting results (in concurrent.futures or a join)?"""
+    frame = sys._current_frames().get(threading.main_thread().ident)
+    while frame is not None:
+        if frame.f_code.co_filename.endswith(
+            ("concurrent/futures/_base.py", "concurrent\\futures\\_base.py")
+        ):
+            return True
+        if frame.f_code.co_name in ("join", "shutdown"):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _until_collecting() -> None:
+    """Hold the first completion until run_all is waiting for results, so the completion order is the one
+    forced below, not whatever was already finished when collection began."""
+    deadline = time.monotonic() + CAP
+    while not _collector_is_waiting() and time.monotonic() < deadline:
+        threading.Event().wait(0.0005)
 
 
 def test_results_belong_to_their_inputs_whatever_finishes_first() -> None:
@@ -14,15 +38,23 @@ def test_results_belong_to_their_inputs_whatever_finishes_first() -> None:
     gate_a, gate_b = threading.Event(), threading.Event()
     finished: list[str] = []
 
+    def settle() -> None:  # let the call released just before us hand its result to its future
+        threading.Event().wait(0.003)
+
     def fetch(key: str) -> str:
         if key == "a":
             gate_a.wait(CAP)
+            settle()
+            finished.append(key)
         elif key == "b":
             gate_b.wait(CAP)
+            settle()
+            finished.append(key)
             gate_a.set()
         else:
+            _until_collecting()
+            finished.append(key)
             gate_b.set()
-        finished.append(key)
         return f"profile of {key}"
 
     got = run_all(fetch, ["a", "b", "c"], max_workers=3)
