@@ -201,21 +201,34 @@ def _broken_items(parent: pytest.Collector, message: str) -> list[pytest.Item]:
     ]
 
 
+_IMPORTED: dict[tuple[Path, int], list[str]] = {}
+
+
+def _imported_modules(path: Path) -> list[str]:
+    """Module names a file imports at top level (parsed once per version of the file)."""
+    try:
+        key = (path, path.stat().st_mtime_ns)
+        if key not in _IMPORTED:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            names: list[str] = []
+            for node in tree.body:
+                if isinstance(node, ast.ImportFrom):
+                    names.append(node.module or "")
+                elif isinstance(node, ast.Import):
+                    names += [alias.name for alias in node.names]
+            _IMPORTED[key] = names
+        return _IMPORTED[key]
+    except (OSError, SyntaxError, ValueError):
+        return []
+
+
 def imported_exercises(path: Path, cat: Catalog, own: Exercise) -> list[Exercise]:
     """The exercises a test file imports (its own first), read from its import statements."""
     found = [own]
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError):
-        return found
-    for node in tree.body:
-        names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        for name in names:
-            ex = cat.by_module.get(name)
-            if ex is not None and ex not in found:
-                found.append(ex)
+    for name in _imported_modules(path):
+        ex = cat.by_module.get(name)
+        if ex is not None and ex not in found:
+            found.append(ex)
     return found
 
 

@@ -262,7 +262,15 @@ def test_the_fixture_stops_leaks_between_tests(tmp_path: Path) -> None:
     inner = str(tmp_path / "test_inner.py")
     ini = str(tmp_path / "pytest.ini")
     args = [inner, "-c", ini, "--rootdir", str(tmp_path), "-q", "--import-mode=importlib"]
-    for plugin in ("cacheprovider", "asyncio", "anyio", "respx", "timeout", *LOOPTIME_PLUGINS):
+    for plugin in (
+        "cacheprovider",
+        "asyncio",
+        "anyio",
+        "respx",
+        "timeout",
+        "unraisableexception",
+        *LOOPTIME_PLUGINS,
+    ):
         args += ["-p", f"no:{plugin}"]  # a bare, fast inner session: it needs none of them
     pytest.main(args, plugins=[fixtures, outcomes])
     first_said = outcomes.why.get("test_1_installs_a_fake_then_fails") or "(nothing)"
