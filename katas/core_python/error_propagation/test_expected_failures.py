@@ -37,16 +37,18 @@ def test_parse_port_accepts_valid_ports() -> None:
     assert parse_port("1") == 1 and parse_port("65535") == 65535, "1 and 65535 are the valid extremes"
 
 
-@pytest.mark.parametrize("text", ["0", "70000", "-80"])
+@pytest.mark.parametrize("text", ["0", "65536", "70000", "-80"])
 def test_out_of_range_ports_raise_invalid_port(text: str) -> None:
     try:
         got = parse_port(text)
     except InvalidPort as err:
         assert err.text == text, f".text is {err.text!r}, expected {text!r}"
+        assert text in str(err), f"the message {str(err)!r} must show the offending input {text!r}"
         return
     pytest.fail(
-        f"parse_port({text!r}) returned {got!r}: a port outside 1-65535 must raise InvalidPort. A caller "
-        "that asked for a port has no sensible way to go on with None."
+        f"parse_port({text!r}) returned {got!r}: a port outside 1-65535 must raise InvalidPort (both ends "
+        "inclusive: 65535 is the largest 16-bit port, 65536 is not one). A caller that asked for a port has "
+        "no sensible way to go on with None."
     )
 
 

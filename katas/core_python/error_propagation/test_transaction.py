@@ -112,3 +112,27 @@ def test_interruptions_roll_back_too(interruption: type[BaseException]) -> None:
         f"lifecycle was {journal.calls} after {interruption.__name__}: it derives from BaseException, not "
         "Exception, yet half-done work must still be rolled back (and the interruption re-raised)"
     )
+
+
+def test_failed_begin_still_closes_without_rolling_back() -> None:
+    journal = FakeJournal(fail_on="begin")
+    ran: list[str] = []
+    try:
+        with transaction(journal, "t-5"):
+            ran.append("block")
+    except JournalFailure as err:
+        caught = err
+    else:
+        pytest.fail(f"begin() raised, yet the with-statement completed (lifecycle {journal.calls})")
+    assert ran == [], "the block ran although begin() failed: there is no transaction to work in"
+    assert "rollback" not in journal.calls, (
+        f"lifecycle was {journal.calls}: rollback() ran although begin() failed. Nothing began, so there is "
+        "nothing to roll back: keep begin() outside the try whose except rolls back (it guards the block only)."
+    )
+    assert journal.calls == ["begin", "close"], (
+        f"lifecycle was {journal.calls}, expected begin, close. A failed begin() still holds the resource "
+        "(the connection), so close() must release it: call begin() inside an outer try whose `finally` closes."
+    )
+    assert not getattr(caught, "__notes__", []), (
+        f"notes are {caught.__notes__!r}: begin() failed, nothing was rolled back, so add no 'rolled back' note"
+    )

@@ -107,10 +107,38 @@ def test_transport_errors_are_upstream_unavailable() -> None:
     )
 
 
-def test_invalid_amount_is_rejected_before_any_request() -> None:
+@pytest.mark.parametrize("status", [400, 404])
+def test_other_client_errors_propagate_unchanged(status: int) -> None:
+    with replying(status, {"error": "bad request"}).client() as client:
+        try:
+            got = charge(client, 500)
+        except PaymentsError as err:
+            pytest.fail(
+                f"HTTP {status} was translated to {type(err).__name__}: only 402 (a decline) and 5xx/transport "
+                "errors (an outage) are this boundary's to translate. Any other 4xx means this client sent a "
+                "bad request, a bug: re-raise the httpx.HTTPStatusError unchanged (bare `raise`)."
+            )
+        except httpx.HTTPStatusError as err:
+            assert err.response.status_code == status, (
+                f"the HTTPStatusError carries {err.response.status_code}"
+            )
+        else:
+            pytest.fail(f"charge returned {got!r} for HTTP {status}: the failure must propagate")
+
+
+@pytest.mark.parametrize("amount", [0, -100])
+def test_invalid_amount_is_rejected_before_any_request(amount: int) -> None:
     provider = replying(200, {"id": "ch_never"})
-    with provider.client() as client, pytest.raises(ValueError):
-        charge(client, 0)
+    with provider.client() as client:
+        try:
+            got = charge(client, amount)
+        except ValueError:
+            pass
+        else:
+            pytest.fail(
+                f"charge(client, {amount}) returned {got!r}: amount_cents <= 0 is the caller's bug, raise "
+                "ValueError (negative amounts too, not only 0)"
+            )
     assert provider.requests == [], "a non-positive amount is the caller's bug: raise before sending anything"
 
 

@@ -29,9 +29,11 @@ def handler(failing: set[str], seen: list[str] | None = None):  # type: ignore[n
     return handle
 
 
-def async_handler(failing: set[str], latency: float = 1.0):  # type: ignore[no-untyped-def]
+def async_handler(failing: set[str], latency: float = 1.0, finished: list[str] | None = None):  # type: ignore[no-untyped-def]
     async def handle(item: str) -> None:
         await asyncio.sleep(latency)
+        if finished is not None:
+            finished.append(item)
         if item in failing:
             raise BadItem(f"cannot handle {item}")
 
@@ -109,9 +111,17 @@ async def test_worker_skips_failures_and_marks_every_item_done(caplog: pytest.Lo
     queue: asyncio.Queue[str] = asyncio.Queue()
     for item in ("a", "b", "c"):
         queue.put_nowait(item)
-    worker = asyncio.create_task(run_worker(queue, async_handler({"b"}), logging.getLogger(LOGGER)))
+    finished: list[str] = []
+    worker = asyncio.create_task(
+        run_worker(queue, async_handler({"b"}, finished=finished), logging.getLogger(LOGGER))
+    )
     try:
         await _join_or_fail(queue, worker)
+        assert finished == ["a", "b", "c"], (
+            f"queue.join() returned when only {finished} had been handled: an item was marked done before its "
+            "handler finished. Call queue.task_done() in `finally` after `await handle(item)`, not right after "
+            "get(), or a shutdown that joins the queue drops the work still in flight."
+        )
     finally:
         worker.cancel()
         await asyncio.wait({worker}, timeout=1)

@@ -34,7 +34,8 @@ class Journal(Protocol):
 def transaction(journal: Journal, tx_id: str) -> Iterator[Journal]:
     """Run the `with` block as one transaction on `journal`, and give the block the journal itself.
 
-    - `begin()` before the block;
+    - `begin()` before the block; if `begin()` itself raises, the block never runs, nothing is rolled back
+      (nothing began) and no note is added, but `close()` still runs and begin's error propagates;
     - the block succeeded: `commit()`; a failing commit is NOT rolled back here, its error propagates;
     - the block raised anything at all (cancellation and KeyboardInterrupt included): `rollback()`, add
       the note `f"tx {tx_id} rolled back"` to that exception (`add_note`), and re-raise the very same

@@ -16,14 +16,14 @@ class Journal(Protocol):
 
 @contextmanager
 def transaction(journal: Journal, tx_id: str) -> Iterator[Journal]:
-    journal.begin()
     try:
-        yield journal
-    except BaseException as exc:  # cancellation must roll back too; we always re-raise
-        journal.rollback()
-        exc.add_note(f"tx {tx_id} rolled back")
-        raise
-    else:
-        journal.commit()
+        journal.begin()  # a failed begin still holds the resource: close() below releases it
+        try:
+            yield journal
+        except BaseException as exc:  # cancellation must roll back too; we always re-raise
+            journal.rollback()
+            exc.add_note(f"tx {tx_id} rolled back")
+            raise
+        journal.commit()  # success only: a failing commit is not rolled back here
     finally:
         journal.close()
