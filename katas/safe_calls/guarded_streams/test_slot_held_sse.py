@@ -78,6 +78,10 @@ async def test_slot_is_held_for_the_whole_stream() -> None:
         )
         rest = await call.read_rest()
     assert slots.in_use == 0, f"the stream has ended: the slot must be free again; in_use={slots.in_use}"
+    sent = json.loads(vendor.requests[0].content)
+    assert sent == {**PROMPT, "stream": True}, (
+        f'the upstream must get the client\'s JSON body plus `"stream": true`; it got {sent!r}'
+    )
     data = [e.get("data") for e in sse_events(first + rest)]
     assert data == ['{"delta": "t0"}', '{"delta": "t1"}', '{"delta": "t2"}', "[DONE]"], (
         f"expected the three upstream payloads relayed as they are, then one [DONE]; got {data!r}"
@@ -116,6 +120,36 @@ async def test_full_pod_answers_503_at_the_queue_timeout() -> None:
     assert vendor.calls == 1, (
         f"the rejected request must not reach the upstream; it was called {vendor.calls}x"
     )
+
+
+@pytest.mark.looptime
+async def test_a_rejected_request_gives_back_nothing() -> None:
+    vendor = StreamingVendor([tokens(20), tokens(1)])
+    slots = StreamSlots(1, queue_timeout_s=2)
+    async with vendor.client() as upstream, virtual_guard():
+        app = create_app(slots=slots, upstream=upstream, upstream_url=UPSTREAM)
+        first = start_stream(app, "POST", PATH, json_body=PROMPT)
+        assert await first.start() == 200
+        rejected = start_stream(app, "POST", PATH, json_body=PROMPT)
+        assert await rejected.start() == 503, "the only slot is busy for 20 s: expected 503 after 2 s"
+        await rejected.read_rest()
+        in_use_after_reject = slots.in_use
+        third = start_stream(app, "POST", PATH, json_body=PROMPT)
+        status = await third.start()
+        at = _now()
+        await third.read_rest()
+        await first.close()
+    assert in_use_after_reject == 1, (
+        f"one stream is running and one request was turned away with 503: expected in_use == 1; got "
+        f"{in_use_after_reject}. A request that never got a slot must not be counted as holding one."
+    )
+    assert (status, at) == (503, pytest.approx(4.0)), (
+        f"the first stream still holds the only slot, so a third request must wait its 2 s and get 503 at "
+        f"loop time 4; it got {status} at {at:g}. The 503 path never acquired, so it must not release: an "
+        "extra release() on an asyncio.Semaphore is accepted silently and raises the cap by one for every "
+        "rejection. Keep the bounded acquire outside the try/finally that releases."
+    )
+    assert vendor.calls == 1, f"only the first request may reach the upstream; it was called {vendor.calls}x"
 
 
 @pytest.mark.looptime

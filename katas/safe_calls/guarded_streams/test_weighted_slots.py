@@ -71,6 +71,25 @@ async def test_waiters_are_served_in_arrival_order() -> None:
     )
 
 
+async def test_a_release_grants_every_waiter_that_now_fits() -> None:
+    sem = WeightedSemaphore(4)
+    async with virtual_guard(60):
+        await sem.acquire(4)
+        waiters = [asyncio.create_task(sem.acquire(w)) for w in (1, 2, 1)]
+        await asyncio.sleep(1)
+        sem.release(4)
+        await asyncio.sleep(0)
+        granted = [t.done() for t in waiters]
+        assert granted == [True, True, True], (
+            "release(4) freed the whole capacity, and the queued weights 1, 2, 1 add up to 4: all three must "
+            f"be granted by that one release, in arrival order; granted per waiter: {granted}. Waking only "
+            "the head leaves free units idle while callers wait (grant as many as now fit)."
+        )
+        assert sem.available == 0, f"1 + 2 + 1 of 4 granted: expected 0 available; got {sem.available}"
+        for w in (1, 2, 1):
+            sem.release(w)
+
+
 async def test_cancelled_waiter_takes_nothing_and_unblocks_the_next() -> None:
     sem = WeightedSemaphore(4)
     async with virtual_guard(60):
@@ -110,6 +129,18 @@ async def test_grant_and_cancel_in_the_same_tick_returns_the_units() -> None:
         f"the waiter was granted 2 units and cancelled in the same tick, so it never used them: they must "
         f"come back; available={sem.available} of 2. Check whether your future was already resolved when "
         "CancelledError arrives."
+    )
+
+
+@pytest.mark.parametrize("capacity", [0, -2])
+def test_a_semaphore_needs_positive_capacity(capacity: int) -> None:
+    try:
+        WeightedSemaphore(capacity)
+    except ValueError:
+        return
+    pytest.fail(
+        f"WeightedSemaphore({capacity}) must raise ValueError: with no units at all, every acquire() would "
+        "wait forever, so refuse the configuration when it is made"
     )
 
 
