@@ -62,7 +62,8 @@ class Pod:
         raise NotImplementedError
 
     async def call(self, payload: Mapping[str, Any]) -> Any:
-        """Hold a local slot (guard.slot(): Overloaded if none), then wait for a global token with
-        acquire_within (VendorBudgetExhausted if none in time), then POST `payload` to /v1/complete and
-        return the vendor's JSON (raise_for_status first)."""
+        """Hold a local slot (guard.slot(): Overloaded if none) for the WHOLE call: inside it, wait for a
+        global token with acquire_within (VendorBudgetExhausted if none in time), then POST `payload` to
+        /v1/complete and return the vendor's JSON (raise_for_status first: an error status raises
+        httpx.HTTPStatusError)."""
         raise NotImplementedError

@@ -36,12 +36,12 @@ class PodGuard:
     """At most `slots` calls in flight in this pod; a caller waits at most `queue_budget` seconds for one."""
 
     def __init__(self, *, slots: int, queue_budget: float) -> None:
-        """Create the guard inside the running event loop; `self.stats` starts as GuardStats()."""
+        """Create the guard inside the running event loop; `self.stats` starts as a GuardStats() of its own."""
         raise NotImplementedError
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
         """Hold one slot for the body. If none frees up within queue_budget, record the rejection (count
         and loop time) and raise Overloaded. Count `started` only once the slot is held, keep `peak`, and
-        always give the slot back."""
+        always give the slot back, even when the body raises."""
         raise NotImplementedError

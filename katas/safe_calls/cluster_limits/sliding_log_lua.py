@@ -38,7 +38,9 @@ class SlidingWindowLimiter:
         clock: Callable[[], float] = time.time,
         new_member: Callable[[], str] = lambda: uuid.uuid4().hex,
     ) -> None:
-        """Keep the settings and register SLIDING_WINDOW_LUA (redis.register_script) for this limiter."""
+        """Keep the settings and register SLIDING_WINDOW_LUA (redis.register_script) for this limiter.
+
+        The sorted set's key includes `name`: limiters with different names never share a log."""
         raise NotImplementedError
 
     async def try_acquire(self) -> bool:

@@ -11,6 +11,7 @@ import random
 import time
 from contextlib import AsyncExitStack
 
+import httpx
 import pytest
 
 from katakit.testkit import ScriptedVendor, redis_pods, virtual_guard
@@ -168,3 +169,70 @@ def test_acquire_within_never_reads_the_wall_clock() -> None:
         f"{fake_now[0]:.3f}; expected 2.0 and 1002.0. Use the injected clock and sleep for every wait."
     )
     assert time.monotonic() - real_start < 1.0, "acquire_within must not wait in real time"
+
+
+async def test_the_jitter_comes_from_the_given_rng() -> None:
+    loop = asyncio.get_running_loop()
+    schedules = []
+    async with virtual_guard(30):
+        for _ in range(2):
+            limiter = Exhausted()
+            start = loop.time()
+            with pytest.raises(VendorBudgetExhausted):
+                await acquire_within(limiter, deadline_s=1, rng=random.Random(7), clock=loop.time)
+            schedules.append([round(t - start, 6) for t in limiter.tries])
+    assert schedules[0] == schedules[1], (
+        f"two runs with random.Random(7) polled at {schedules[0][:5]} and {schedules[1][:5]} (seconds from the "
+        "start); expected the same schedule. Draw the jitter from the rng you were given "
+        "(rng.uniform(0.5, 1.5)), never from the module-level random: a seeded rng must reproduce the schedule."
+    )
+
+
+class Granting:
+    """A global limiter that always has room."""
+
+    async def try_acquire(self) -> bool:
+        return True
+
+
+async def test_a_vendor_error_is_raised_not_returned() -> None:
+    vendor = ScriptedVendor([503])
+    loop = asyncio.get_running_loop()
+    async with vendor.client() as client, virtual_guard(60):
+        pod = Pod(
+            guard=PodGuard(slots=2, queue_budget=1),
+            global_limiter=Granting(),
+            client=client,
+            deadline_s=1,
+            rng=random.Random(0),
+            clock=loop.time,
+        )
+        try:
+            got = await pod.call({"prompt": "hi"})
+        except httpx.HTTPStatusError as exc:
+            got = exc
+    assert isinstance(got, httpx.HTTPStatusError) and got.response.status_code == 503, (
+        f"the vendor answered 503 and Pod.call gave {got!r}; expected httpx.HTTPStatusError (503). Call "
+        "response.raise_for_status() before response.json(): an error body returned as a result is never "
+        "retried, counted or surfaced."
+    )
+
+
+async def test_the_local_slot_is_held_during_the_vendor_call() -> None:
+    vendor = ScriptedVendor([(200, 5.0)])
+    loop = asyncio.get_running_loop()
+    async with vendor.client() as client, virtual_guard(600):
+        pod = Pod(
+            guard=PodGuard(slots=2, queue_budget=60),
+            global_limiter=Granting(),
+            client=client,
+            deadline_s=1,
+            rng=random.Random(0),
+            clock=loop.time,
+        )
+        await asyncio.gather(*(pod.call({"prompt": "hi"}) for _ in range(4)))
+    assert (vendor.calls, vendor.peak_in_flight) == (4, 2), (
+        f"4 calls of 5 s through a pod with 2 slots: the vendor saw {vendor.calls} calls, at most "
+        f"{vendor.peak_in_flight} at once; expected 4 calls, at most 2 at once. Hold the local slot for the whole "
+        "call (the global token wait AND the POST): a slot given back before the POST protects nothing."
+    )

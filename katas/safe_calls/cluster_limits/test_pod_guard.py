@@ -65,3 +65,43 @@ async def test_the_next_wave_gets_exactly_the_slots() -> None:
         "pod still has exactly 50 slots. More means rejected callers gave back slots they never held (a release "
         "in a `finally` that also runs on rejection); fewer means rejected or finished callers leaked slots."
     )
+
+
+class VendorDown(Exception):
+    """What the body of a slot raises when the vendor call fails."""
+
+
+@pytest.mark.looptime
+async def test_a_failing_call_gives_its_slot_back() -> None:
+    guard = PodGuard(slots=2, queue_budget=1)
+    failures = 0
+    async with virtual_guard(60):
+        for _ in range(5):
+            try:
+                async with guard.slot():
+                    raise VendorDown("vendor answered 503")
+            except VendorDown:
+                failures += 1
+            except Overloaded:
+                break
+        after = await burst(guard, 2, work_s=1)
+    assert (failures, after) == (5, ["done", "done"]), (
+        f"5 calls failed inside their slot (the body raised), then 2 calls tried: {failures} failures were seen "
+        f"and the 2 calls gave {after}; expected 5 failures and ['done', 'done']. Give the slot back in a "
+        "`finally` around the yield: otherwise every vendor error leaks a slot, and after `slots` errors the "
+        "pod rejects everything with Overloaded while doing nothing."
+    )
+
+
+@pytest.mark.looptime
+async def test_each_guard_keeps_its_own_stats() -> None:
+    first = PodGuard(slots=1, queue_budget=1)
+    second = PodGuard(slots=3, queue_budget=1)
+    async with virtual_guard(60):
+        await burst(first, 3, work_s=5)
+    s = second.stats
+    assert (s.started, s.rejected, s.peak, s.rejected_at) == (0, 0, 0, []), (
+        f"a burst on one guard changed another guard's stats to started={s.started}, rejected={s.rejected}, "
+        f"peak={s.peak}; expected all zero. Each PodGuard starts with its own GuardStats() (set it in __init__, "
+        "never as a class attribute shared by every instance)."
+    )

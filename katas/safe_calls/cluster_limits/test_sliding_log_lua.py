@@ -44,12 +44,15 @@ async def test_the_window_slides() -> None:
         first = [await limiter.try_acquire(), await limiter.try_acquire()]
         clock.advance(60 - 0.001)
         just_inside = await limiter.try_acquire()
-        clock.advance(0.002)
+        clock.now = START + 60  # exactly one window after the first two calls
+        at_the_edge = await limiter.try_acquire()
+        clock.advance(0.001)
         just_after = await limiter.try_acquire()
-    assert (first, just_inside, just_after) == ([True, True], False, True), (
-        f"limit 2 used at t: at t + 59.999 got {just_inside}, at t + 60.001 got {just_after}; expected False then "
-        "True. Every span of 60 s holds at most 2 calls; an entry leaves the window exactly window_s after it "
-        "entered (remove scores below now - window)."
+    assert (first, just_inside, at_the_edge, just_after) == ([True, True], False, False, True), (
+        f"limit 2 used at t: at t + 59.999 got {just_inside}, at exactly t + 60 got {at_the_edge}, at t + 60.001 "
+        f"got {just_after}; expected False, False, then True. Every span of 60 s holds at most 2 calls; an entry "
+        "scored at now - window is still in the window and leaves just after (remove scores strictly below "
+        "now - window: ZREMRANGEBYSCORE key -inf '(' .. (now - window))."
     )
 
 
@@ -74,9 +77,10 @@ async def test_the_log_expires() -> None:
         await limiter.try_acquire()
         keys = await r.keys("*")
         pttl = await r.pttl(keys[0]) if len(keys) == 1 else None
-    assert pttl is not None and 0 < pttl <= 30_000, (
-        f"after one call Redis holds keys {keys} with PTTL {pttl}; expected one key with 0 < pttl <= 30000 ms. "
-        "Set PEXPIRE on every write, or idle limiters leave their logs in Redis forever."
+    assert pttl is not None and 29_000 < pttl <= 30_000, (
+        f"after one call Redis holds keys {keys} with PTTL {pttl}; expected one key with a PTTL of about 30000 ms "
+        "(the 30 s window). Set PEXPIRE on every write, or idle limiters leave their logs in Redis forever; and "
+        "PEXPIRE takes milliseconds (window * 1000), or the log vanishes long before the window ends."
     )
 
 
@@ -91,4 +95,33 @@ async def test_survives_a_script_cache_flush() -> None:
     assert (first, second, third) == (True, True, False), (
         f"around a SCRIPT FLUSH the calls gave {(first, second, third)}; expected (True, True, False). "
         "redis-py's register_script() runs EVALSHA and reloads the script when Redis answers NOSCRIPT."
+    )
+
+
+async def test_in_window_counts_only_the_current_window() -> None:
+    clock = FakeClock(START)
+    async with redis_pods(1) as (r,):
+        limiter = SlidingWindowLimiter(r, "vendor", limit=5, window_s=60, clock=clock)
+        for _ in range(3):
+            await limiter.try_acquire()
+        clock.advance(30)
+        await limiter.try_acquire()
+        clock.advance(40)  # the first 3 calls are 70 s old, the last one 40 s: only it is in the window
+        counted = await limiter.in_window()
+    assert counted == 1, (
+        f"3 calls at t, 1 at t + 30, then no calls until t + 70: in_window() says {counted}, expected 1. The log "
+        "is trimmed only when a call arrives, so count the entries scored at or after clock() - window_s "
+        "(ZCOUNT), not every entry in the set (ZCARD)."
+    )
+
+
+async def test_limiters_with_different_names_are_independent() -> None:
+    clock = FakeClock(START)
+    async with redis_pods(1) as (r,):
+        chat = SlidingWindowLimiter(r, "chat", limit=1, window_s=60, clock=clock)
+        embed = SlidingWindowLimiter(r, "embed", limit=1, window_s=60, clock=clock)
+        got = [await chat.try_acquire(), await embed.try_acquire()]
+    assert got == [True, True], (
+        f"a 'chat' and an 'embed' limiter (limit 1 each) each took one call: got {got}, expected [True, True]. "
+        "The sorted set's key must include the limiter's name, or every limiter shares one log and one quota."
     )
