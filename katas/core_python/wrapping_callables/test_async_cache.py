@@ -91,6 +91,24 @@ async def test_failures_are_not_cached() -> None:
     )
 
 
+async def test_concurrent_callers_share_the_failure() -> None:
+    upstream = Upstream()
+    cached = async_cache(upstream.lookup)
+    upstream.failing = True
+    first = asyncio.create_task(cached(4))
+    second = asyncio.create_task(cached(4))
+    await asyncio.wait({first, second}, timeout=5)
+    outcomes = [
+        type(t.exception()).__name__ if t.done() and not t.cancelled() else "not finished"
+        for t in (first, second)
+    ]
+    assert outcomes == ["UpstreamDown", "UpstreamDown"] and upstream.calls == 1, (
+        f"two concurrent callers of a failing key got {outcomes} and the upstream ran {upstream.calls}x; "
+        "expected one call whose UpstreamDown reaches both: the error of the shared in-flight call goes to "
+        "every caller waiting for it (a lock per key instead makes each waiter call the failing upstream again)"
+    )
+
+
 async def test_keys_and_cache_clear() -> None:
     upstream = Upstream()
     cached = async_cache(upstream.lookup)
@@ -140,14 +158,22 @@ async def test_cancelled_caller_does_not_cancel_the_others() -> None:
     patient = asyncio.create_task(cached(9))
     await asyncio.sleep(0.5)
     impatient.cancel()
-    await asyncio.wait({impatient, patient}, timeout=5)
+    await asyncio.sleep(0.25)
+    latecomer = asyncio.create_task(cached(9))
+    await asyncio.wait({impatient, patient, latecomer}, timeout=5)
     assert impatient.cancelled(), "the cancelled caller must end cancelled"
     assert not patient.cancelled() and patient.done(), (
         "cancelling one caller cancelled the shared call for every other caller waiting on it: awaiting a "
         "task from a task that gets cancelled cancels the awaited task too. Wrap it in asyncio.shield()."
     )
-    assert patient.result() == "user-9@eu" and upstream.calls == 1, (
-        "the other caller still gets the one result"
+    assert patient.result() == "user-9@eu" and latecomer.result() == "user-9@eu", (
+        "the other callers still get the result"
+    )
+    assert upstream.calls == 1, (
+        f"the upstream ran {upstream.calls}x for one key: a cancelled caller only stops waiting. The shared "
+        "call, and its key in the cache, must carry on, so the patient caller and a latecomer arriving "
+        "meanwhile (after the cancellation, before the result) share it; only a call that itself failed is "
+        "forgotten"
     )
 
 

@@ -37,15 +37,20 @@ def fetch_quote(symbol: str, *, fresh: bool = False) -> str:
     return symbol
 
 
-@pytest.mark.parametrize("attempts", [0, -1])
-def test_bad_configuration_fails_when_built(attempts: int) -> None:
+@pytest.mark.parametrize(
+    "config",
+    [{"attempts": 0}, {"attempts": -1}, {"attempts": 3, "delay": -0.5}],
+    ids=["zero", "negative", "delay"],
+)
+def test_bad_configuration_fails_when_built(config: dict[str, float]) -> None:
     try:
-        retry(attempts=attempts)
+        retry(**config)  # type: ignore[arg-type]
     except ValueError:
         return
     pytest.fail(
-        f"retry(attempts={attempts}) was accepted: a decorator that can never make a call must raise "
-        "ValueError when it is built (at import time), not fail on the first request in production"
+        f"retry({', '.join(f'{k}={v}' for k, v in config.items())}) was accepted: a decorator that can never "
+        "work (no call at all, or a negative pause that time.sleep rejects) must raise ValueError when it is "
+        "built (at import time), not fail on the first retry in production"
     )
 
 

@@ -77,6 +77,10 @@ def test_failures_are_timed_too() -> None:
         f"the sink got {seen!r} for a call that raised after 0.25 s: slow failures are the ones you most "
         "need to see. Report in a `finally` block."
     )
+    assert [name for name, _ in seen] == [failing.__qualname__], (
+        f"the sink got the name {seen[0][0]!r}, expected the __qualname__ {failing.__qualname__!r}: __name__ "
+        "('failing') cannot tell two methods or nested functions of the same name apart"
+    )
 
 
 def test_default_clock_is_monotonic(monkeypatch: pytest.MonkeyPatch) -> None:
