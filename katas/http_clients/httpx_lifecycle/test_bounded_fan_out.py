@@ -7,7 +7,7 @@ import asyncio
 import httpx
 import pytest
 
-from katakit.testkit import LoopbackServer, local_client_kwargs
+from katakit.testkit import LoopbackServer, local_client_kwargs, refused_port
 from katas.http_clients.httpx_lifecycle.bounded_fan_out import build_client, fan_out
 
 pytestmark = pytest.mark.looptime
@@ -110,4 +110,58 @@ async def test_idle_sockets_are_trimmed_after_a_burst() -> None:
             (await client.get("/after")).raise_for_status()
     assert server.opened == 4 and server.log[-1].conn_id <= 4, (
         f"the request after the burst should reuse the one idle connection kept; {server.describe()}"
+    )
+
+
+async def test_io_timeout_bounds_a_slow_answer() -> None:
+    loop = asyncio.get_running_loop()
+    async with LoopbackServer() as server:
+        client = build_client(
+            server.origin,
+            max_sockets=2,
+            idle_sockets=2,
+            pool_wait=60,
+            io_timeout=1.5,
+            **local_client_kwargs(),
+        )
+        async with client:
+            start = loop.time()
+            with pytest.raises(httpx.ReadTimeout):
+                status = await fan_out(client, ["/slow?delay=10"])
+                pytest.fail(f"a 10 s answer came back ({status!r}) although io_timeout=1.5 s")
+            elapsed = loop.time() - start
+    assert elapsed == pytest.approx(1.5, abs=1e-3), (
+        f"the server takes 10 s to answer and io_timeout=1.5, so ReadTimeout should come after 1.5 s; it "
+        f"came after {elapsed:g} s. io_timeout is the connect/read/write timeout "
+        "(httpx.Timeout(io_timeout, pool=pool_wait)); pool_wait only bounds the wait for a connection."
+    )
+
+
+async def test_connect_retries_reach_the_transport() -> None:
+    attempts: list[str] = []
+
+    async def trace(event_name: str, info: dict[str, object]) -> None:
+        if event_name == "connection.connect_tcp.started":
+            attempts.append(event_name)
+
+    async def count_attempts(request: httpx.Request) -> None:
+        request.extensions["trace"] = trace
+
+    with refused_port() as port:
+        client = build_client(
+            f"http://127.0.0.1:{port}",
+            max_sockets=2,
+            idle_sockets=2,
+            pool_wait=60,
+            connect_retries=2,
+            event_hooks={"request": [count_attempts]},
+            **local_client_kwargs(),
+        )
+        async with client:
+            with pytest.raises(httpx.ConnectError):
+                await client.get("/")
+    assert len(attempts) == 3, (
+        f"connecting to a refused port with connect_retries=2 should try 3 times (1 + 2 retries); it tried "
+        f"{len(attempts)} time(s). Connect retries are a transport setting: "
+        "httpx.AsyncHTTPTransport(retries=connect_retries, limits=..., verify=...)."
     )

@@ -59,6 +59,35 @@ async def test_origin_includes_the_port() -> None:
     )
 
 
+CONNECTED_EVENT = "connection.connect_tcp.complete"
+
+
+class _HandshakingTransport(httpx.AsyncBaseTransport):
+    """Stands in for httpcore: reports a new TCP connection on each request's trace, then answers 200.
+
+    No socket can listen on port 80 or 443 in a test, so this is how a default port reaches the ledger.
+    """
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        trace = request.extensions.get("trace")
+        if trace is not None:
+            await trace(CONNECTED_EVENT, {"return_value": None})
+        return httpx.Response(200, json={})
+
+
+async def test_default_ports_are_written() -> None:
+    ledger = ConnectionLedger()
+    async with httpx.AsyncClient(transport=_HandshakingTransport()) as client:
+        ledger.install(client)
+        await _get_all(client, ["http://upstream.internal/a", "https://upstream.internal/b"])
+    expected = {"http://upstream.internal:80": 1, "https://upstream.internal:443": 1}
+    assert ledger.opened == expected, (
+        f"one connection each to http://upstream.internal and https://upstream.internal: expected {expected!r}; "
+        f"got {ledger.opened!r}. The key is 'scheme://host:port' with the port always written: a URL without "
+        "one uses the scheme's default (80 for http, 443 for https), and request.url.port is None then."
+    )
+
+
 HANDSHAKE_CASES: dict[str, tuple[dict[str, Any], str, int]] = {
     "keep-alive (the default)": ({}, "/", 1),
     "server answers Connection: close": ({}, "/?close=1", 3),

@@ -65,6 +65,85 @@ async def test_exit_releases_every_socket() -> None:
             await client.aclose()  # a no-op when __aexit__ did its job; stops a wrong solution's leak
 
 
+class _JobFailed(Exception):
+    """Raised inside the block by the test, standing for any failure in the caller's code."""
+
+
+async def test_exit_after_an_error_still_closes_the_client() -> None:
+    async with LoopbackServer() as server:
+        upstream = UpstreamClient(server.origin, **local_client_kwargs())
+        client: httpx.AsyncClient | None = None
+        try:
+            try:
+                async with upstream:
+                    client = upstream.client
+                    await upstream.get_json("/a")
+                    raise _JobFailed("the caller's code failed inside the block")
+            except _JobFailed:
+                pass
+            else:
+                pytest.fail(
+                    "an exception raised inside the block vanished: __aexit__ must let it propagate "
+                    "(return None), after closing the client.",
+                    pytrace=False,
+                )
+            assert client is not None and client.is_closed, (
+                "the block ended with an exception and the AsyncClient was left open: __aexit__ runs on the "
+                "error path too, and must `await client.aclose()` whatever exc_info holds, or every failed "
+                "job leaks its pooled sockets."
+            )
+            await server.wait_for(
+                lambda s: s.opened >= 1 and s.closed == s.opened,
+                within=1.0,
+                what="the server seeing the client's socket closed after the block failed",
+            )
+        finally:
+            if client is not None:
+                await client.aclose()
+
+
+async def test_client_kwargs_reach_the_async_client() -> None:
+    async with (
+        LoopbackServer() as server,
+        UpstreamClient(server.origin, headers={"x-caller": "kata"}, **local_client_kwargs()) as upstream,
+    ):
+        await upstream.get_json("/whoami")
+    seen = server.log[0].headers.get("x-caller") if server.log else None
+    assert seen == "kata", (
+        "UpstreamClient(base_url, headers={'x-caller': 'kata'}) should build its AsyncClient with those "
+        f"client_kwargs unchanged, so every request carries the header; the server saw x-caller={seen!r}"
+    )
+
+
+async def test_two_upstreams_at_once_are_independent() -> None:
+    async with (
+        LoopbackServer() as first,
+        LoopbackServer() as second,
+        UpstreamClient(first.origin, **local_client_kwargs()) as a,
+    ):
+        async with UpstreamClient(second.origin, **local_client_kwargs()) as b:
+            client_a, client_b = a.client, b.client
+            await a.get_json("/to-first")
+            await b.get_json("/to-second")
+        try:
+            await a.get_json("/first-again")
+        except (RuntimeError, LookupError) as exc:
+            if isinstance(exc, NotImplementedError):
+                raise
+            pytest.fail(
+                f"closing the inner UpstreamClient broke the outer one ({exc}): each instance must "
+                "own its client (an instance attribute), never a slot shared by the class or module.",
+                pytrace=False,
+            )
+    assert client_a is not client_b, "two UpstreamClient instances returned the same AsyncClient"
+    paths_first = [r.path for r in first.log]
+    paths_second = [r.path for r in second.log]
+    assert paths_first == ["/to-first", "/first-again"] and paths_second == ["/to-second"], (
+        "two UpstreamClients for two upstreams, open at once, must each keep their own AsyncClient and "
+        f"base_url; the first server saw {paths_first}, the second {paths_second}"
+    )
+
+
 async def test_http_errors_raise() -> None:
     async with LoopbackServer() as server, UpstreamClient(server.origin, **local_client_kwargs()) as upstream:
         with pytest.raises(httpx.HTTPStatusError) as caught:
