@@ -25,7 +25,7 @@ async def test_defaults_for_twenty_sockets() -> None:
 
 @pytest.mark.parametrize(
     ("max_sockets", "idle_fraction", "idle"),
-    [(1, 0.25, 1), (2, 0.25, 1), (4, 0.5, 2), (7, 0.3, 2), (10, 1.0, 10), (100, 0.05, 5)],
+    [(1, 0.25, 1), (2, 0.25, 1), (4, 0.5, 2), (7, 0.3, 2), (7, 0.4, 2), (10, 1.0, 10), (100, 0.05, 5)],
 )
 async def test_every_field_is_set(max_sockets: int, idle_fraction: float, idle: int) -> None:
     limits = make_limits(max_sockets, idle_fraction=idle_fraction, idle_ttl=3.0)
@@ -65,6 +65,19 @@ async def test_every_phase_has_a_finite_budget() -> None:
         f"every phase needs a finite budget, got {phases!r}: a phase without one waits forever"
     )
     assert phases["pool"] == 1.5, f"the pool phase should be pool_wait=1.5; got {phases!r}"
+    assert phases["connect"] == phases["read"] == phases["write"] == 10.0, (
+        f"connect, read and write should default to io_timeout=10.0; got {phases!r}"
+    )
+    async with make_pool_client(
+        "http://127.0.0.1:9", make_limits(4), pool_wait=0.5, io_timeout=2.5, **local_client_kwargs()
+    ) as client:
+        phases = client.timeout.as_dict()
+    expected = {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 0.5}
+    assert phases == expected, (
+        f"make_pool_client(..., pool_wait=0.5, io_timeout=2.5) should budget {expected!r}; got {phases!r}. "
+        "io_timeout is the budget of each I/O phase (httpx.Timeout(io_timeout, pool=pool_wait)); a "
+        "hard-coded number ignores the caller's choice."
+    )
 
 
 @pytest.mark.looptime

@@ -105,3 +105,16 @@ async def test_other_origins_share_the_default_pool() -> None:
         f"C is not in caps, so it uses the default pool of default_cap=3 connections; C saw "
         f"{c.max_in_flight} in flight at once. Give the client a default transport with those limits."
     )
+
+
+async def test_every_phase_gets_its_budget() -> None:
+    async with build_partitioned_client(
+        {"http://127.0.0.1:9": 2}, default_cap=3, pool_wait=0.5, io_timeout=2.5, **local_client_kwargs()
+    ) as client:
+        phases = client.timeout.as_dict()
+    expected = {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 0.5}
+    assert phases == expected, (
+        f"build_partitioned_client(..., pool_wait=0.5, io_timeout=2.5) should budget {expected!r}; got "
+        f"{phases!r}. Timeouts travel with the request, so the client's timeout covers every pool: "
+        "httpx.Timeout(io_timeout, pool=pool_wait)."
+    )

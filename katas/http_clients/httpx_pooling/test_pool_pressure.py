@@ -103,6 +103,27 @@ async def test_reads_no_more_than_the_first_line_and_closes() -> None:
     )
 
 
+async def test_a_line_split_across_chunks_is_joined() -> None:
+    stream = TrackingStream(
+        [b"rec", b"ord 0\nrecord 1\n"] + [f"record {i}\n".encode() for i in range(2, 100)]
+    )
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=stream)
+
+    async with httpx.AsyncClient(
+        base_url="http://feed.test", transport=httpx.MockTransport(handler)
+    ) as client:
+        got = await status_and_first_line(client, "/feed")
+    assert got == (200, "record 0"), (
+        f"the body arrives as b'rec' then b'ord 0\\nrecord 1\\n...': the first line is 'record 0'; got "
+        f"{got!r}. Chunks are cut wherever the network cut them, not at line ends: aiter_lines() joins them."
+    )
+    assert stream.produced <= 3 and stream.closed, (
+        f"{stream.produced} chunks were read (closed: {stream.closed}); stop after the first line and close."
+    )
+
+
 async def test_empty_body_has_an_empty_first_line() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(204)
