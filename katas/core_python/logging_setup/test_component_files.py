@@ -66,6 +66,13 @@ def test_attaching_twice_reuses_the_handler(tmp_path: Path) -> None:
     )
     logging.getLogger("shop.data").warning("once")
     assert read(tmp_path / "data.log").count("once") == 1, "one record, one line"
+    elsewhere = attach_component_file("shop.data", tmp_path / "audit")
+    assert elsewhere is not first, (
+        "attaching shop.data to another folder returned the handler of the first folder: reuse a handler "
+        "only when it writes to the same file (compare baseFilename with the path you would open)"
+    )
+    logging.getLogger("shop.data").warning("twice")
+    assert "twice" in read(tmp_path / "audit" / "data.log"), "the second folder's data.log must get records"
 
 
 def test_file_rotates_and_keeps_backups(tmp_path: Path) -> None:
@@ -95,4 +102,24 @@ def test_debug_goes_to_the_file_not_everywhere(tmp_path: Path) -> None:
         f"root's level became {logging.getLevelName(root.level)}: every library's DEBUG records (httpx, "
         "asyncio, ...) are now created and sent to every root handler. Set the level on the component "
         "logger and on its handler, not on root."
+    )
+
+
+def test_level_filters_the_file_not_the_logger(tmp_path: Path) -> None:
+    logging.getLogger().setLevel(logging.DEBUG)
+    console = console_on_root(logging.DEBUG)
+    attach_component_file("shop.data", tmp_path, level=logging.WARNING)
+    log = logging.getLogger("shop.data.load")
+    log.info("row 8 parsed")
+    log.warning("row 9 rejected")
+    text = read(tmp_path / "data.log")
+    assert "row 9 rejected" in text, f"data.log holds {text!r}: the WARNING record must be in it"
+    assert "row 8 parsed" in console.getvalue(), (
+        "with level=WARNING the INFO record vanished from the console too: the component logger's level was "
+        "raised to WARNING. Only lower the logger's level (when it would drop records at `level`); never "
+        "raise it, or attaching a file silences the component everywhere."
+    )
+    assert "row 8 parsed" not in text, (
+        f"data.log holds an INFO record although level=WARNING ({text!r}): set the level on the handler "
+        "(handler.setLevel(level)); the logger's level alone does not filter what this file receives"
     )

@@ -39,8 +39,9 @@ def test_bad_rows_are_logged_and_skipped(caplog: pytest.LogCaptureFixture) -> No
         "(logger.exception('row %d is not an integer', index)), not an f-string"
     )
     infos = [r for r in caplog.records if r.levelno == logging.INFO]
-    assert len(infos) == 1 and infos[0].args, (
-        f"expected one INFO summary with its numbers as %-arguments, got {[r.getMessage() for r in infos]}"
+    assert len(infos) == 1 and infos[0].args == (2, 1), (
+        f"expected one INFO summary with its numbers as %-arguments, 2 loaded then 1 skipped, args (2, 1); "
+        f"got {[(r.getMessage(), r.args) for r in infos]}"
     )
 
 
@@ -57,6 +58,12 @@ def test_library_code_configures_nothing(capsys: pytest.CaptureFixture[str]) -> 
     )
     own = [h for h in logging.getLogger(MODULE).handlers if not isinstance(h, logging.NullHandler)]
     assert own == [], f"the module logger got handlers {own}: handlers are the application's decision"
+    module_logger = logging.getLogger(MODULE)
+    assert module_logger.level == logging.NOTSET, (
+        f"the module logger's level is {logging.getLevelName(module_logger.level)}, expected NOTSET: a "
+        "library that sets its own level overrides the application's choice (its WARNING, or a DEBUG for "
+        "troubleshooting). Leave levels to the application, which sets them on root or by logger name."
+    )
 
 
 def test_nothing_is_printed(capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,11 +43,29 @@ def test_console_lines_use_the_format() -> None:
     )
 
 
+def test_custom_format_is_used(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    log_file = tmp_path / "app.log"
+    setup_logging(stream=stream, log_file=log_file, fmt="%(levelname)s|%(name)s|%(message)s")
+    logging.getLogger("shop.api").warning("custom")
+    written = log_file.read_text(encoding="utf-8").splitlines()
+    assert (lines(stream), written) == (["WARNING|shop.api|custom"], ["WARNING|shop.api|custom"]), (
+        f"with fmt='%(levelname)s|%(name)s|%(message)s' the console holds {lines(stream)!r} and the file "
+        f"{written!r}, expected ['WARNING|shop.api|custom'] in both: build every handler's Formatter from "
+        "the `fmt` argument, not from DEFAULT_FORMAT"
+    )
+
+
 def test_second_call_replaces_its_own_handlers(tmp_path: Path) -> None:
     stream = io.StringIO()
     log_file = tmp_path / "app.log"
     setup_logging(stream=stream, log_file=log_file)
+    first_file = [h for h in own_handlers() if isinstance(h, logging.FileHandler)]
     setup_logging(stream=stream, log_file=log_file)
+    assert first_file and all(h.stream is None for h in first_file), (
+        "the first call's file handler is still open after the second call replaced it: removeHandler() "
+        "only detaches it; call handler.close() too, or every reconfiguration leaks an open file"
+    )
     logging.getLogger("shop.api").warning("once")
     assert len(lines(stream)) == 1, (
         f"one message produced {len(lines(stream))} console lines: the second call added its handlers next "
