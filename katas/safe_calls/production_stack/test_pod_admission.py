@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, StreamingResponse
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
 
 from katakit.testkit import StreamCall, start_stream, virtual_guard
 from katas.safe_calls.production_stack.pod_admission import InFlightLimiter
@@ -49,6 +50,11 @@ class Pod:
         async def probe(request: Request) -> JSONResponse:
             return JSONResponse({"status": "ok"})
 
+        async def echo(websocket: WebSocket) -> None:
+            await websocket.accept()
+            await websocket.send_text(await websocket.receive_text())
+            await websocket.close()
+
         @asynccontextmanager
         async def lifespan(app: Starlette) -> AsyncIterator[None]:
             self.lifespan.append("startup")
@@ -61,6 +67,8 @@ class Pod:
             Route("/boom", boom),
             Route("/health", probe),
             Route("/ready", probe),
+            Route("/livez", probe),
+            WebSocketRoute("/ws", echo),
         ]
         return Starlette(routes=routes, lifespan=lifespan)
 
@@ -126,6 +134,24 @@ async def test_a_full_pod_rejects_at_once_with_503() -> None:
     finally:
         pod.gate.set()
         await holder.close()
+
+
+@pytest.mark.looptime
+async def test_the_503_carries_the_configured_retry_after() -> None:
+    pod = Pod(gate=asyncio.Event())
+    limiter = InFlightLimiter(pod.app(), max_in_flight=1, retry_after_s=7)
+    holder = await _open_stream(limiter)
+    try:
+        async with virtual_guard(60, "the request to a full pod"):
+            rejected = await _get(limiter, "/work")
+    finally:
+        pod.gate.set()
+        await holder.close()
+    assert (rejected.status, rejected.headers.get("retry-after")) == (503, "7"), (
+        f"InFlightLimiter(..., retry_after_s=7) on a full pod: expected 503 with Retry-After: 7; got "
+        f"{rejected.status} with Retry-After {rejected.headers.get('retry-after')!r}. The header tells "
+        "well-behaved clients how long to back off; use the configured value, not a constant."
+    )
 
 
 @pytest.mark.looptime
@@ -205,6 +231,23 @@ async def test_probes_pass_while_the_pod_is_full() -> None:
         await holder.close()
 
 
+@pytest.mark.looptime
+async def test_the_configured_exempt_paths_are_the_probes() -> None:
+    pod = Pod(gate=asyncio.Event())
+    limiter = InFlightLimiter(pod.app(), max_in_flight=1, exempt_paths=("/livez",))
+    holder = await _open_stream(limiter)
+    try:
+        async with virtual_guard(60, "a custom probe path on a full pod"):
+            probe = await _get(limiter, "/livez")
+    finally:
+        pod.gate.set()
+        await holder.close()
+    assert probe.status == 200, (
+        f"exempt_paths=('/livez',) and the pod is full: GET /livez must still pass; got {probe.status}. "
+        "Exempt the paths you were given (the probes a deployment actually configures), not a fixed list."
+    )
+
+
 def test_lifespan_passes_through_uncounted() -> None:
     pod, limiter = _pod(max_in_flight=1)
     with TestClient(limiter) as client:
@@ -218,3 +261,18 @@ def test_lifespan_passes_through_uncounted() -> None:
             "The lifespan scope lasts as long as the app: counting it takes a slot forever."
         )
     assert pod.lifespan == ["startup", "shutdown"], f"shutdown must run too, got {pod.lifespan}."
+
+
+def test_websockets_pass_through_uncounted() -> None:
+    _, limiter = _pod(max_in_flight=1)
+    with TestClient(limiter) as client, client.websocket_connect("/ws") as websocket:
+        in_flight = limiter.in_flight
+        response = client.get("/work")
+        websocket.send_text("hi")
+        echoed = websocket.receive_text()
+    assert echoed == "hi", f"the websocket must reach the wrapped app and echo; got {echoed!r}"
+    assert (in_flight, response.status_code) == (0, 200), (
+        f"with max_in_flight=1 and one websocket open, in_flight was {in_flight} and GET /work got "
+        f"{response.status_code}; expected 0 and 200. Only 'http' scopes are counted: a websocket can stay "
+        "open for hours, and counting it would take an HTTP slot for all that time."
+    )

@@ -119,6 +119,23 @@ async def test_chat_and_search_budgets_are_independent() -> None:
     )
 
 
+async def test_memory_store_key_lives_ttl_from_its_creation() -> None:
+    clock = FakeClock(0.0)
+    store = MemoryCounterStore(clock)
+    got = [await store.incr("k", 60)]
+    clock.advance(59)
+    got.append(await store.incr("k", 60))
+    clock.advance(1)  # t=60: the key created at t=0 with a 60 s TTL has expired
+    got.append(await store.incr("k", 60))
+    clock.advance(1)
+    got.append(await store.incr("k", 60))
+    assert got == [1, 2, 1, 2], (
+        f"hits at t=0, 59, 60, 61 with ttl_s=60: the key expires at t=60 (60 s after it was created), so the "
+        f"counts must be [1, 2, 1, 2]; got {got}. The TTL is set when the key is created and later hits never "
+        "push it forward, the same rule as RedisCounterStore (and by the injected clock, not time.time)."
+    )
+
+
 async def test_redis_window_ttl_is_set_once_not_refreshed() -> None:
     client = fakeredis.FakeAsyncRedis(server=fakeredis.FakeServer())
     store = RedisCounterStore(client)
@@ -173,3 +190,19 @@ async def test_http_answers_429_with_whole_second_retry_after() -> None:
         assert search.status_code == 200, (
             f"/search has its own scope: expected 200, got {search.status_code}."
         )
+
+
+async def test_http_reads_the_tier_header_and_defaults_to_free() -> None:
+    clock: Callable[[], float] = FakeClock(1000.5)
+    app = create_app(FixedWindowQuota(MemoryCounterStore(clock), clock=clock))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://pod.test") as client:
+        pro = [(await client.get("/chat", headers=_user("paula", "pro"))).status_code for _ in range(11)]
+        tierless = [(await client.get("/chat", headers={"X-User-Id": "tom"})).status_code for _ in range(11)]
+    assert pro == [200] * 11, (
+        f"X-Tier: pro allows 100 requests per window, so 11 must all pass; got statuses {pro}. Read the tier "
+        "from the X-Tier header and pass it to the quota."
+    )
+    assert tierless == [200] * 10 + [429], (
+        f"without an X-Tier header the tier is 'free' (10 per window): expected 10 x 200 then 429; got {tierless}"
+    )
