@@ -24,7 +24,8 @@ async def collect_lines(client: httpx.AsyncClient, url: str, *, idle: float, dea
 
     - "complete": the body ended normally;
     - "idle": the server sent nothing for `idle` seconds (at the start or between lines);
-    - "deadline": the whole exchange passed `deadline` seconds, however steadily lines were arriving.
+    - "deadline": the whole exchange (the wait for the response headers included) passed `deadline`
+      seconds, however steadily lines were arriving.
 
     Keep the lines received before a budget ran out. Leave the client as it was (its timeout is shared
     with every other request), and the response closed when returning.

@@ -25,6 +25,13 @@ SCENARIOS: dict[str, tuple[str, float, float, Collected, float]] = {
         Collected(LINES[:2], "idle"),
         35,
     ),
+    "server thinks 30 s before answering, deadline 10 s": (
+        "/feed?lines=6&delay=30",
+        60,
+        10,
+        Collected([], "deadline"),
+        10,
+    ),
 }
 
 WHY = {
@@ -33,8 +40,19 @@ WHY = {
         "lines keep coming every 10 s, so no read budget runs out; only an overall deadline "
         "(asyncio.timeout) stops the exchange at 25 s. Keep the 2 lines that arrived"
     ),
+    "deadline before headers": (
+        "the server sends its headers only after 30 s, and that wait is part of the exchange: the deadline "
+        "must cover opening the stream too (put `client.stream(...)` inside `asyncio.timeout(deadline)`), so "
+        "it ends at 10 s with no lines"
+    ),
     "idle": "after 2 lines (at 20 s) the server is silent, so the 15 s idle budget runs out at 35 s; keep both lines",
 }
+
+
+def _why(expected: Collected) -> str:
+    if expected.outcome == "deadline" and not expected.lines:
+        return WHY["deadline before headers"]
+    return WHY[expected.outcome]
 
 
 def _one_connection_client() -> httpx.AsyncClient:
@@ -56,10 +74,10 @@ async def test_outcome_and_lines(scenario: str) -> None:
         elapsed = loop.time() - start
     assert got == expected, (
         f"{scenario} (idle={idle}, deadline={deadline}): expected {expected!r}, got {got!r}; "
-        f"{WHY[expected.outcome]}."
+        f"{_why(expected)}."
     )
     assert elapsed == pytest.approx(seconds, abs=1e-3), (
-        f"{scenario}: should end after {seconds} s of loop time; ended after {elapsed:g} s. {WHY[expected.outcome]}."
+        f"{scenario}: should end after {seconds} s of loop time; ended after {elapsed:g} s. {_why(expected)}."
     )
 
 

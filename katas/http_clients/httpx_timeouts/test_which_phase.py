@@ -138,6 +138,19 @@ async def test_deadline_bounds_the_whole_exchange() -> None:
 
 
 @pytest.mark.looptime
+async def test_a_zero_deadline_has_already_passed() -> None:
+    async with LoopbackServer() as server, _client(httpx.Timeout(1000)) as client:
+        start = asyncio.get_running_loop().time()
+        got = await attempt(client, "GET", server.url("/slow?delay=5"), deadline=0)
+        elapsed = _elapsed_since(start)
+    assert (got, elapsed) == ("deadline", pytest.approx(0.0, abs=1e-3)), (
+        f"deadline=0 means the time is already up: expected ('deadline', 0.0), got ({got!r}, {elapsed:g}). "
+        "Only None means 'no overall deadline'; test `deadline is None`, not its truthiness "
+        "(asyncio.timeout(None) is the no-deadline case, asyncio.timeout(0) expires at once)."
+    )
+
+
+@pytest.mark.looptime
 async def test_a_refused_connection_is_an_error_not_a_timeout() -> None:
     with refused_port() as port:
         async with _client(httpx.Timeout(1000, connect=3)) as client:

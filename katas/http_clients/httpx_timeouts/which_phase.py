@@ -28,7 +28,8 @@ async def attempt(
     deadline: float | None = None,
 ) -> int | Phase:
     """Send the request and read the whole answer, all within `deadline` seconds when one is given
-    (None: no overall deadline, only the client's phase budgets).
+    (None: no overall deadline, only the client's phase budgets; 0: the time is
+    already up).
 
     Return the status code, or the name of the budget that ran out (see timeout_phase). Any other error
     propagates unchanged.
