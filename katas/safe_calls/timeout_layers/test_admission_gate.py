@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from aiolimiter import AsyncLimiter
 
 from katakit.testkit import CountingLimiter, virtual_guard
 from katas.safe_calls.timeout_layers.admission_gate import AdmissionGate, Overloaded
@@ -122,4 +123,21 @@ async def test_a_cancelled_waiter_leaves_no_trace() -> None:
         f"after a queued waiter was cancelled and the holder finished, in_use was {in_use} and the next caller "
         f"got in at t={admitted_at:.3f}; expected 0 and t=3. A waiter cancelled in the queue must not take (or "
         "keep) a slot."
+    )
+
+
+async def test_waiting_for_a_rate_token_counts_against_the_queue_budget() -> None:
+    g = gate(slots=5, limiter=CountingLimiter(AsyncLimiter(1, 60)))  # one call a minute, plenty of slots
+    async with virtual_guard(600):
+        async with g.admitted():  # takes the minute's only token
+            pass
+        try:
+            async with g.admitted():
+                got = f"admitted at t={now():.3f}"
+        except Overloaded:
+            got = f"Overloaded at t={now():.3f}"
+    assert got == "Overloaded at t=5.000", (
+        f"the rate limiter had no token for the next 60 s and a second caller got: {got}; expected Overloaded "
+        "at t=5.000. The queue budget bounds ALL of admission, the wait for a rate-limiter token as well as "
+        "the wait for a slot: put both inside the same admission deadline."
     )

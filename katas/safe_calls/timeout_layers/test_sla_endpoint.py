@@ -140,3 +140,33 @@ async def test_success_passes_through_unchanged() -> None:
     assert (response.status_code, response.json()) == (200, {"answer": 42, "asked": {"q": "life"}}), (
         f"a 2 s vendor call should come back as 200 with the vendor's JSON; got {response.status_code} {response.text}"
     )
+
+
+async def test_the_sla_is_the_configured_budget() -> None:
+    async def hangs(payload: dict[str, Any]) -> dict[str, Any]:
+        await asyncio.sleep(1000)
+        return {}
+
+    async with app_client(hangs, sla_budget=10) as client:
+        response = await client.post("/answer", json={"q": "?"})
+    assert (response.status_code, now()) == (504, pytest.approx(10.0)), (
+        f"create_app(sla_budget=10) with a hanging vendor answered {response.status_code} at t={now():.3f}; "
+        "expected 504 at t=10: the SLA is the budget the app was created with, not a fixed 60 s."
+    )
+
+
+async def test_the_dependency_reads_app_state() -> None:
+    async def echo(payload: dict[str, Any]) -> dict[str, Any]:
+        return {"via": "app.state", "asked": payload}
+
+    app = create_app()
+    app.state.vendor_call = echo  # what the lifespan does in production; no dependency override here
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)  # an error becomes a 500 to show
+    async with httpx.AsyncClient(transport=transport, base_url="http://app.test") as client:
+        response = await client.post("/answer", json={"q": "?"})
+    body = response.json() if response.status_code == 200 else response.text
+    assert (response.status_code, body) == (200, {"via": "app.state", "asked": {"q": "?"}}), (
+        f"with app.state.vendor_call set and no override, POST /answer gave {response.status_code} "
+        f"{response.text}; expected 200 with the call's JSON. get_vendor_call returns "
+        "request.app.state.vendor_call: the object the lifespan built, shared by every request."
+    )

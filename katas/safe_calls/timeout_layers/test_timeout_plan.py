@@ -42,6 +42,13 @@ def test_worst_case_includes_queueing_and_backoff() -> None:
         f"worst case of 3 attempts with queue 5 s, call 30 s and backoff up to 2 s: expected "
         f"3 x (5 + 30) + 2 x 2 = 109 s, got {got!r}. 3 x 30 = 90 ignores admission waits and the sleeps."
     )
+    for attempts, expected in ((1, 35.0), (5, 183.0)):
+        got = worst_case_seconds(replace(NOTE_GOLD, attempts=attempts))
+        assert got == pytest.approx(expected), (
+            f"worst case of {attempts} attempt(s) with queue 5 s, call 30 s and backoff up to 2 s: expected "
+            f"{attempts} x (5 + 30) + {attempts - 1} x 2 = {expected:g} s, got {got!r}. Read plan.attempts: "
+            "the default of 3 is only a default."
+        )
     problems = plan_problems(NOTE_GOLD)
     assert "sla-truncates-retries" in problems, (
         f"the note's gold numbers (SLA 60 s, worst case 109 s) gave {problems}: the SLA cuts the retry schedule "
@@ -54,6 +61,12 @@ def test_worst_case_includes_queueing_and_backoff() -> None:
     [
         ({"pool": 0}, ["non-positive"]),
         ({"attempts": 0}, ["non-positive"]),
+        ({"write": -1}, ["non-positive"]),
+        ({"max_backoff": 0}, []),  # retrying at once is allowed: max_backoff may be 0
+        ({"max_backoff": -1}, ["non-positive"]),
+        ({"connect": 25}, []),  # connect == read: not longer, so fine
+        ({"sla": 109}, []),  # SLA == worst case 3 x (5 + 30) + 2 x 2: every retry still fits
+        ({"sla": 30}, ["sla-truncates-retries"]),  # SLA == call: one attempt fits, the retries do not
         ({"connect": 40, "read": 35, "call": 36, "sla": 130}, ["connect>read"]),
         ({"queue": 30}, ["queue>=call", "sla-truncates-retries"]),
         ({"sla": 20}, ["sla-truncates-retries", "sla<call"]),
@@ -68,7 +81,9 @@ def test_each_broken_relation_is_reported_sorted(change: dict[str, float], expec
     got = plan_problems(plan)
     assert got == expected, (
         f"CONSISTENT with {change}: expected {expected}, got {got}. Report every broken relation, as a stable "
-        "sorted list of codes, so a config check can print them and tests can compare them."
+        "sorted list of codes, so a config check can print them and tests can compare them. The relations are "
+        "strict where their code says so: connect > read, sla < call and sla < worst case are broken, equality "
+        "is not; and max_backoff alone may be 0."
     )
 
 
