@@ -106,6 +106,39 @@ async def test_aclose_shuts_both_pools_down_and_waits(pools: tuple[SpyExecutor, 
     )
 
 
+async def test_aclose_does_not_block_the_loop(pools: tuple[SpyExecutor, SpyExecutor]) -> None:
+    threads, processes = pools
+    dispatcher = Dispatcher(threads=threads, processes=processes)
+    probe = LoopProbe()
+    probe.arm()  # a task that can only run if the loop is free while shutdown(wait=True) waits
+    running = threads.inner.submit(probe.blocking)  # work still running when aclose() is called
+    await dispatcher.aclose()
+    assert running.result() is True, (
+        "the event loop was blocked while aclose() waited for running work: shutdown(wait=True) blocks until "
+        "that work ends, so call it off the loop (await asyncio.to_thread(pool.shutdown, True) or "
+        "run_in_executor(None, ...)), never directly in the coroutine."
+    )
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # 3.12+ fork
+async def test_arguments_reach_the_function(pools: tuple[SpyExecutor, SpyExecutor]) -> None:
+    threads, processes = pools
+    dispatcher = Dispatcher(threads=threads, processes=processes)
+
+    async def scale(x: int, factor: int) -> int:
+        return x * factor
+
+    got = (
+        await dispatcher.run("async_io", scale, 3, 4),
+        await dispatcher.run("blocking_io", pow, 2, 10),
+        await dispatcher.run("cpu", pow, 3, 4),
+    )
+    assert got == (12, 1024, 81), (
+        f"run(workload, fn, *args) must call fn(*args) wherever it runs: expected (12, 1024, 81), got {got}. "
+        "run_in_executor(pool, fn, *args) passes the arguments along."
+    )
+
+
 async def test_worker_errors_reach_the_caller(pools: tuple[SpyExecutor, SpyExecutor]) -> None:
     threads, processes = pools
     dispatcher = Dispatcher(threads=threads, processes=processes)

@@ -23,6 +23,18 @@ def _others() -> set[asyncio.Task[object]]:
     return asyncio.all_tasks() - {asyncio.current_task()}  # type: ignore[operator]
 
 
+def test_can_be_built_without_a_running_loop() -> None:
+    try:
+        monitor = LoopLagMonitor(interval=0.1)
+    except RuntimeError as exc:
+        pytest.fail(
+            f"building a monitor outside a running loop raised {exc!r}: __init__ may run at import time or in "
+            "sync start-up code. Only store the settings there; read the loop's clock and create the sampling "
+            "task in __aenter__."
+        )
+    assert monitor.max_lag == 0.0, f"max_lag is 0.0 before any sample; got {monitor.max_lag!r}"
+
+
 @pytest.mark.looptime
 async def test_a_free_loop_has_no_lag() -> None:
     clock = FakeLoopClock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import threading
 
@@ -79,3 +80,25 @@ def test_processes_do_not_share_memory() -> None:
         "process. A child process has its own copy of every global; only the pickled result comes back."
     )
     assert in_child >= 1, f"bump_counter returns the child's new count (at least 1); got {in_child!r}"
+
+
+class PaymentDeclined(Exception):
+    """A domain error raised by the work."""
+
+
+def test_worker_errors_reach_the_caller() -> None:
+    def charge() -> None:
+        raise PaymentDeclined("card 4242")
+
+    try:
+        got = in_thread(charge)
+    except PaymentDeclined:
+        pass
+    else:
+        pytest.fail(
+            f"in_thread returned {got!r} although fn raised PaymentDeclined: an exception in a bare "
+            "threading.Thread only reaches threading.excepthook. Submit to an executor and call "
+            "future.result(), which re-raises the worker's exception in the caller."
+        )
+    with pytest.raises(ValueError, match="invalid literal"):
+        in_process(functools.partial(int, "forty-two"))  # int('forty-two') fails in the child
