@@ -86,6 +86,31 @@ def test_parallel_map_keeps_input_order() -> None:
     )
 
 
+class MapRecorder:
+    """Stands in for the process executor: records how map() was called, then lets the real pool do it."""
+
+    def __init__(self) -> None:
+        self.chunksizes: list[int] = []
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):  # type: ignore[no-untyped-def]
+        self.chunksizes.append(chunksize)
+        return shared_process_pool().map(fn, *iterables, timeout=timeout, chunksize=chunksize)
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return shared_process_pool().submit(fn, *args, **kwargs)
+
+
+def test_parallel_map_batches_by_chunksize() -> None:
+    recorder = MapRecorder()
+    got = parallel_map(primes_below, [10, 100, 10, 100], executor=recorder, chunksize=2)  # type: ignore[arg-type]
+    assert got == [4, 25, 4, 25], f"expected [4, 25, 4, 25] in input order, got {got!r}"
+    assert recorder.chunksizes == [2], (
+        f"executor.map was called with chunksize {recorder.chunksizes} (one call expected, chunksize=2): pass "
+        "the caller's chunksize on. Each chunk is one pickled message to a child; with chunksize=1 many small "
+        "items cost more in inter-process traffic than the work itself."
+    )
+
+
 def test_parallel_map_runs_in_child_processes() -> None:
     pids = parallel_map(whoami_pid, range(4), executor=shared_process_pool(), chunksize=2)
     assert os.getpid() not in pids, (

@@ -104,6 +104,28 @@ def test_inputs_really_run_concurrently() -> None:
     )
 
 
+def test_max_workers_caps_the_concurrency() -> None:
+    inputs = [1, 2, 3, 4]
+    barrier = threading.Barrier(3, timeout=0.05)  # three calls at once: one more than max_workers allows
+    crowded: list[int] = []
+
+    def fetch(user: int) -> int:
+        try:
+            barrier.wait()
+        except threading.BrokenBarrierError:
+            return user  # the expected path: at most two calls ever wait together
+        crowded.append(user)
+        return user
+
+    got = run_all(fetch, inputs, max_workers=2)
+    assert not crowded, (
+        f"with max_workers=2, three calls ran at the same time (inputs {crowded} met at a 3-party barrier): "
+        "build the pool with ThreadPoolExecutor(max_workers=max_workers). The cap is what protects a "
+        "rate-limited upstream or a small connection pool; the default size is min(32, cpu + 4)."
+    )
+    assert {k: o.value for k, o in got.items()} == {1: 1, 2: 2, 3: 3, 4: 4}, f"got {got}"
+
+
 def test_no_inputs_no_outcomes() -> None:
     got = run_all(lambda x: x, [])
     assert got == {}, f"run_all of no inputs should be {{}}, got {got!r}"
