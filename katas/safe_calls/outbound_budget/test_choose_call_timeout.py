@@ -12,12 +12,15 @@ TEN = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0]
 SKEWED = [1.0] * 95 + [20.0] * 5  # mean 1.95 s; 5 % of healthy calls take 20 s
 
 
-@pytest.mark.parametrize(("q", "expected"), [(50, 5.0), (90, 9.0), (95, 10.0), (100, 10.0), (10, 1.0)])
+@pytest.mark.parametrize(
+    ("q", "expected"), [(50, 5.0), (90, 9.0), (95, 10.0), (100, 10.0), (10, 1.0), (25, 3.0), (94, 10.0)]
+)
 def test_nearest_rank_percentile(q: float, expected: float) -> None:
     got = percentile(TEN, q)
     assert got == expected, (
         f"percentile(1..10, q={q}) should be {expected} (nearest rank: the element at rank ceil(q/100*n)); "
-        f"got {got!r}. Interpolating invents latencies nobody observed."
+        f"got {got!r}. Interpolating invents latencies nobody observed, and rounding a fractional rank (2.5, "
+        "9.4) down picks a sample below the percentile: round the rank UP."
     )
 
 
@@ -44,6 +47,36 @@ def test_empty_sample_is_an_error() -> None:
         percentile([], 99)
     with pytest.raises(ValueError):
         choose_call_timeout([])
+
+
+@pytest.mark.parametrize("q", [0, -5, 100.5, 990])
+def test_q_outside_the_range_is_an_error(q: float) -> None:
+    try:
+        got: object = percentile(TEN, q)
+    except ValueError:
+        return
+    except Exception as exc:  # any other outcome is the failure explained below
+        got = exc
+    pytest.fail(
+        f"percentile(1..10, q={q}) gave {got!r}; expected ValueError: q must be in (0, 100]. Without the check "
+        "q=0 reaches rank 0, which indexes the LAST sample, and a typo in a config becomes a silently wrong "
+        "call budget.",
+        pytrace=False,
+    )
+
+
+def test_every_knob_is_used() -> None:
+    got = [
+        choose_call_timeout(TEN, q=50),
+        choose_call_timeout(TEN, margin=2.0),
+        choose_call_timeout(TEN, floor=15.0),
+        choose_call_timeout(TEN, ceiling=5.0),
+    ]
+    assert got == pytest.approx([6.0, 20.0, 15.0, 5.0]), (
+        f"on 1..10: q=50 -> p50 5 x 1.2, margin=2.0 -> p99 10 x 2, floor=15 -> 12 raised to 15, ceiling=5 -> 12 "
+        f"capped at 5: expected [6.0, 20.0, 15.0, 5.0], got {got}. Use the q, margin, floor and ceiling you are "
+        "given; the defaults are only defaults."
+    )
 
 
 def test_order_of_samples_does_not_matter() -> None:

@@ -95,3 +95,19 @@ async def test_the_client_is_closed_at_shutdown() -> None:
         primitives = app.state.primitives
         assert not primitives.client.is_closed
     assert primitives.client.is_closed, "close the vendor client when the lifespan ends"
+
+
+async def test_a_gate_as_large_as_the_pool_is_fine() -> None:
+    app = create_app(SETTINGS, gate_size=10, rate=(100, 1), transport=ScriptedVendor([OK]).transport())
+    reason = ""
+    try:
+        async with app.router.lifespan_context(app):
+            started = True
+    except ValueError as exc:
+        started = False
+        reason = str(exc)
+    assert started, (
+        f"gate_size 10 with max_connections 10 failed at startup: {reason!r}. Only a gate LARGER than the pool "
+        "is a mistake (its extra callers would queue inside the pool); a gate exactly the pool's size gives "
+        "every admitted call a connection at once."
+    )
