@@ -154,6 +154,52 @@ async def test_a_client_error_is_not_retried_and_costs_no_budget() -> None:
     )
 
 
+@pytest.mark.looptime
+async def test_the_throttle_is_charged_before_it_is_asked_and_credited_on_success() -> None:
+    throttle = RetryThrottle(max_tokens=10, token_ratio=0.1)
+    for _ in range(4):
+        throttle.on_failure()  # 6 of 10 tokens left: one more failure reaches the half-way line
+    calls = 0
+
+    async def failing() -> str:
+        nonlocal calls
+        calls += 1
+        raise status_error(503)
+
+    async with virtual_guard(600, "call_adaptively"):
+        with pytest.raises(httpx.HTTPStatusError):
+            await call_adaptively(
+                failing,
+                throttle=throttle,
+                signals=lambda: HEALTHY,
+                is_retryable=_retryable,
+                backoff=lambda k: 1.0,
+            )
+    assert calls == 1, (
+        f"the bucket held 6 of 10 tokens; this failure costs one, leaving 5, which is not more than half: no "
+        f"retry may follow, but fn was called {calls} times. Charge the failure first (on_failure), then ask "
+        "retry_permitted(): the failure that empties the budget must not buy one more retry."
+    )
+    outcomes = iter([status_error(503), None])
+
+    async def flaky() -> str:
+        error = next(outcomes)
+        if error is not None:
+            raise error
+        return "ok"
+
+    throttle = RetryThrottle(max_tokens=10, token_ratio=0.1)
+    async with virtual_guard(600, "call_adaptively"):
+        got = await call_adaptively(
+            flaky, throttle=throttle, signals=lambda: HEALTHY, is_retryable=_retryable, backoff=lambda k: 1.0
+        )
+    assert got == "ok" and throttle.tokens == pytest.approx(9.1), (
+        f"one failure (-1) then a success (+0.1) from a full bucket of 10: expected 9.1 tokens, got "
+        f"{throttle.tokens!r}. Every success must call on_success(): without it the pod-wide budget only "
+        "ever drains, and after a few bad minutes the pod never retries again."
+    )
+
+
 async def _storm(throttle: RetryThrottle, requests: int = 100) -> int:
     vendor = ScriptedVendor([503])  # the vendor is down: every attempt fails
 

@@ -14,6 +14,7 @@ from katas.safe_calls.resilience_patterns.circuit_breaker import (
     CircuitBreaker,
     CircuitOpen,
     State,
+    counts_as_failure,
 )
 
 
@@ -187,6 +188,41 @@ OUTCOMES = {
     "ReadTimeout": (httpx.ReadTimeout, State.OPEN),
     "200": (200, State.CLOSED),
 }
+
+
+def _status_error(status: int) -> httpx.HTTPStatusError:
+    request = httpx.Request("GET", "https://vendor.test/v1/models")
+    response = httpx.Response(status, request=request)
+    return httpx.HTTPStatusError(f"{status}", request=request, response=response)
+
+
+_REQUEST = httpx.Request("GET", "https://vendor.test/v1/models")
+CLASSIFIED: dict[str, tuple[BaseException, bool]] = {
+    "500": (_status_error(500), True),
+    "503": (_status_error(503), True),
+    "404": (_status_error(404), False),
+    "429": (_status_error(429), False),
+    "ReadTimeout": (httpx.ReadTimeout("slow", request=_REQUEST), True),
+    "ConnectError": (httpx.ConnectError("refused", request=_REQUEST), True),
+    "RemoteProtocolError": (httpx.RemoteProtocolError("peer closed", request=_REQUEST), True),
+    "builtin TimeoutError": (TimeoutError(), True),
+    "UnsupportedProtocol": (httpx.UnsupportedProtocol("ftp://", request=_REQUEST), False),
+    "ValueError": (ValueError("a bug of ours"), False),
+    "CancelledError": (asyncio.CancelledError(), False),
+}
+
+
+@pytest.mark.parametrize("label", CLASSIFIED)
+def test_counts_as_failure_blames_only_the_vendor(label: str) -> None:
+    exc, expected = CLASSIFIED[label]
+    got = counts_as_failure(exc)
+    assert got is expected, (
+        f"counts_as_failure({label}) must be {expected}; got {got!r}. Only what says the vendor is unhealthy "
+        "counts: 5xx, timeouts (httpx's and the builtin TimeoutError an asyncio.timeout raises), connection "
+        "and protocol errors. A 4xx is our request's fault, a cancel means the caller left, and an "
+        "UnsupportedProtocol or a ValueError is a bug in our code: counting those opens the breaker on a "
+        "healthy vendor."
+    )
 
 
 @pytest.mark.parametrize("label", OUTCOMES)

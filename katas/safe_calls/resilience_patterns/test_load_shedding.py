@@ -43,6 +43,33 @@ def test_the_window_is_by_time_not_by_count() -> None:
     )
 
 
+def test_error_rate_is_the_failed_share() -> None:
+    window = RollingWindow(60, FakeClock())
+    for ok in (False, True, False, False):
+        window.record(0.2, ok=ok)
+    rate = window.error_rate()
+    assert rate == pytest.approx(0.75), (
+        f"3 failed samples of 4 in the window: error_rate must be the share 0.75, got {rate!r}. A count of "
+        "failures grows with traffic, so no fixed threshold on it means anything."
+    )
+
+
+def test_samples_leave_the_window_at_window_s_even_without_new_ones() -> None:
+    clock = FakeClock(0.0)
+    window = RollingWindow(60, clock)
+    window.record(5.0, ok=False)
+    clock.advance(59.5)
+    kept = (window.p95(), window.error_rate())
+    assert kept == (5.0, 1.0), f"a sample 59.5 s old is inside a 60 s window: expected (5.0, 1.0), got {kept}"
+    clock.advance(0.5)
+    gone = (window.p95(), window.error_rate())
+    assert gone == (None, 0.0), (
+        f"the only sample is now exactly 60 s old, window 60 s: p95() and error_rate() must read (None, 0.0); "
+        f"got {gone}. Samples `window_s` or more old are dropped, and reading the window drops them too: a "
+        "pod that went quiet after an outage must not keep shedding on minutes-old latencies."
+    )
+
+
 def test_p95_is_nearest_rank() -> None:
     durations = [float(i) for i in range(1, 101)]
     random.Random(7).shuffle(durations)
@@ -161,4 +188,27 @@ async def test_a_shed_request_gets_503_before_any_work() -> None:
     assert vendor_calls == ["called"], (
         f"the endpoint ran {len(vendor_calls)} time(s); it must run only for the admitted request. Shed in a "
         "dependency, before any expensive work."
+    )
+
+
+async def test_the_dependency_reads_the_tier_and_the_configured_retry_after() -> None:
+    shedder = LoadShedder(max_queue=100, sla_s=1.0, window=RollingWindow(60, FakeClock()), retry_after_s=5)
+    app = FastAPI()
+
+    @app.post("/v1/answer", dependencies=[Depends(shed_dependency(shedder, lambda: (0, 0.8)))])
+    async def answer() -> dict[str, str]:
+        return {"answer": "42"}
+
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://pod.test") as client:
+        tierless = await client.post("/v1/answer")
+        pro = await client.post("/v1/answer", headers={"X-Tier": "pro"})
+    assert (tierless.status_code, tierless.headers.get("retry-after")) == (503, "5"), (
+        f"pressure 0.8 and no X-Tier header (so 'free'), retry_after_s=5: expected 503 with Retry-After: 5; "
+        f"got {tierless.status_code} with Retry-After {tierless.headers.get('retry-after')!r}. Put the "
+        "decision's retry_after_s in the header, not a constant."
+    )
+    assert pro.status_code == 200, (
+        f"pressure 0.8 and X-Tier: pro: pro is still served above 0.7, expected 200; got {pro.status_code}. "
+        "Read the tier from the X-Tier header."
     )
