@@ -27,7 +27,8 @@ def categorize(exc: BaseException) -> Category:
 
     Most specific class first: ConnectError is a NetworkError and ConnectTimeout a TimeoutException,
     yet both are "connect"; PoolTimeout is a TimeoutException too, yet it is "pool". Status errors are
-    labelled by the class of their code (4xx or 5xx). `Response.json()` raises `json.JSONDecodeError`
+    labelled by the class of their code (4xx or 5xx); raise_for_status() also raises for a 3xx redirect
+    that was not followed, and that one is "other". `Response.json()` raises `json.JSONDecodeError`
     (a ValueError), not an httpx error: it is "decoding" too, but only that class: any other ValueError
     (an `int("abc")` in our own code) is "other". StreamError and its children
     (StreamConsumed, StreamClosed, ResponseNotRead, ...) and InvalidURL sit outside the transport

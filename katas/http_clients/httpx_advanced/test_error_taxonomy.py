@@ -65,12 +65,21 @@ async def test_constructed_exceptions_get_their_label() -> None:
 
 
 async def test_status_errors_are_labelled_by_class_of_code() -> None:
-    expected = {400: "status_4xx", 404: "status_4xx", 429: "status_4xx", 500: "status_5xx", 503: "status_5xx"}
+    expected = {
+        302: "other",
+        400: "status_4xx",
+        404: "status_4xx",
+        429: "status_4xx",
+        499: "status_4xx",
+        500: "status_5xx",
+        503: "status_5xx",
+    }
     got = {code: categorize(status_error(code)) for code in expected}
     assert got == expected, (
         f"HTTPStatusError labels by status code: expected {expected}, got {got}. Read "
         "exc.response.status_code: 4xx means our request was wrong, 5xx that the server failed; dashboards "
-        "and retry decisions need them apart."
+        "and retry decisions need them apart. raise_for_status() also raises for a 302 that was not followed: "
+        "that is neither a 4xx nor a 5xx, so it is 'other' (test 400 <= code < 500, not just code < 500)."
     )
 
 

@@ -111,3 +111,24 @@ async def test_download_checks_the_status_first() -> None:
         "touching the body, or an error page ends up saved as the download."
     )
     assert stream.closed, "after the 500 the response must be closed on the way out"
+
+
+class DiskFull(Exception):
+    """What the sink raises in the test: the destination cannot take more bytes."""
+
+
+async def test_a_failing_sink_still_closes_the_response() -> None:
+    stream = TrackingStream([b"abcd", b"efgh", b"ijkl", b"mnop"])
+
+    async def full_after_one_piece(piece: bytes) -> None:
+        if piece != b"abcd":
+            raise DiskFull("no space left on device")
+
+    async with _client(stream) as client:
+        with pytest.raises(DiskFull):
+            await download(client, URL, full_after_one_piece, chunk_size=4)
+    assert stream.closed, (
+        "the sink raised on the second piece and the error propagated, but the response was never closed: "
+        "its connection stays checked out of the pool. Close it on every path: `async with client.stream(...)` "
+        "(or try/finally around the loop)."
+    )

@@ -112,6 +112,32 @@ async def test_elapsed_comes_from_the_injected_clock() -> None:
     )
 
 
+async def test_overlapping_requests_time_themselves() -> None:
+    clock = FakeClock(start=100.0)
+    b_arrived = asyncio.Event()
+
+    async def overlapping(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/a"):
+            clock.advance(0.5)  # A is in flight for 0.5 s before B starts...
+            await b_arrived.wait()  # ...and answers only after B has
+        else:
+            clock.advance(0.5)
+            b_arrived.set()
+        return httpx.Response(200, json={"ok": True})
+
+    records: list[dict[str, Any]] = []
+    async with build_observed_client(
+        BASE, records=records, clock=clock, transport=httpx.MockTransport(overlapping)
+    ) as client:
+        await asyncio.gather(client.get("/a"), client.get("/b"))
+    elapsed = {r["url"].rsplit("/", 1)[-1]: r["elapsed"] for r in records}
+    assert elapsed == {"a": 1.0, "b": 0.5}, (
+        f"A starts at 100.0 and answers at 101.0, B runs from 100.5 to 101.0: expected elapsed "
+        f"{{'a': 1.0, 'b': 0.5}}, got {elapsed}. Each request needs its own start time: keep it on the request "
+        "(request.extensions), not in a variable the hooks share, which the next request overwrites."
+    )
+
+
 async def test_error_bodies_are_read_and_recorded() -> None:
     def failing(request: httpx.Request) -> httpx.Response:
         return httpx.Response(503, stream=TrackingStream([b"upstream ", b"down"]))
@@ -137,6 +163,20 @@ async def test_error_body_is_cut_at_200_characters() -> None:
     body = records[0].get("error_body", "") if records else ""
     assert body == "x" * 150 + "y" * 50, (
         f"error_body keeps the first 200 characters of a long error page; got {len(body)} characters"
+    )
+
+
+async def test_a_400_is_an_error_too() -> None:
+    def rejecting(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, text="field 'email' is required")
+
+    records: list[dict[str, Any]] = []
+    async with _client(Upstream(rejecting), records) as client:
+        await client.get("/users")
+    body = records[0].get("error_body") if records else None
+    assert body == "field 'email' is required", (
+        f"a 400 is an error (status >= 400), so its record needs error_body 'field 'email' is required'; got "
+        f"{body!r}. The 400's body is the upstream explaining what it rejected."
     )
 
 

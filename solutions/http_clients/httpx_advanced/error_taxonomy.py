@@ -36,7 +36,9 @@ _BY_CLASS: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], Ca
 
 def categorize(exc: BaseException) -> Category:
     if isinstance(exc, httpx.HTTPStatusError):
-        return "status_5xx" if exc.response.status_code >= 500 else "status_4xx"
+        code = exc.response.status_code
+        # raise_for_status() also raises for an unfollowed 3xx: that is neither label.
+        return "status_4xx" if 400 <= code < 500 else "status_5xx" if 500 <= code < 600 else "other"
     for classes, label in _BY_CLASS:
         if isinstance(exc, classes):
             return label
