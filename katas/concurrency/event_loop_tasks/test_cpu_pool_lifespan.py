@@ -58,6 +58,27 @@ def test_the_pool_is_shut_down_with_the_app() -> None:
     )
 
 
+def test_each_startup_gets_a_fresh_pool() -> None:
+    factory = SpyFactory()
+    app = create_app(executor_factory=factory)
+    assert factory.pools == [], (
+        f"create_app() already called the executor factory {len(factory.pools)} time(s): the pool belongs to "
+        "the app's lifespan (created at startup, shut down at shutdown), not to building the app. An app "
+        "that is built but never served would otherwise leak its workers."
+    )
+    for round_ in (1, 2):  # the same app served twice (tests, a reload): each startup builds its own pool
+        with TestClient(app) as client:
+            answer = client.get("/primes/10")
+        assert answer.status_code == 200 and answer.json() == {"count": 4}, (
+            f"serving the app a second time failed ({answer.status_code} {answer.text}) on round {round_}: "
+            "its pool was shut down by the first shutdown. Call executor_factory() inside the lifespan, "
+            "before the yield."
+        )
+    assert [pool.shutdowns for pool in factory.pools] == [[True], [True]], (
+        f"expected two pools, each shut down once; got {[pool.shutdowns for pool in factory.pools]}"
+    )
+
+
 def test_no_deprecated_startup_hooks() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)

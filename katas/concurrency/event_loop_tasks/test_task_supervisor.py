@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 
 import pytest
@@ -124,9 +125,10 @@ async def test_aclose_gives_up_on_a_stubborn_task(caplog: pytest.LogCaptureFixtu
         "hang the shutdown. Bound the wait (asyncio.wait(tasks, timeout=...)), never an unbounded gather."
     )
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING and r.name == LOGGER]
-    assert warnings, (
+    assert any("stubborn-sync" in r.getMessage() for r in warnings), (
         "a task that was still running after the timeout should be named in a WARNING from the supervisor's "
-        "logger, so the shutdown log says what was abandoned."
+        f"logger (its name, 'stubborn-sync', in the message), so the shutdown log says what was abandoned; "
+        f"warnings: {[r.getMessage() for r in warnings]}"
     )
 
 
@@ -138,7 +140,33 @@ async def test_spawn_after_close_is_refused() -> None:
     async def late() -> None:
         await asyncio.sleep(1)
 
+    coro = late()
     with pytest.raises(RuntimeError) as excinfo:
-        supervisor.spawn(late(), name="too-late")
+        supervisor.spawn(coro, name="too-late")
     assert type(excinfo.value) is RuntimeError, f"expected a plain RuntimeError, got {excinfo.value!r}"
+    state = inspect.getcoroutinestate(coro)
+    if state == inspect.CORO_CREATED:
+        coro.close()  # tidy up for the learner, then explain
+        pytest.fail(
+            "the refused coroutine was left un-awaited (never started, never closed): Python will warn "
+            "'coroutine ... was never awaited'. Call coro.close() before raising RuntimeError."
+        )
     assert len(supervisor) == 0, "nothing may be started after aclose()"
+
+
+async def test_supervisors_are_independent() -> None:
+    payments, emails = _supervisor(), _supervisor()
+    charge = payments.spawn(asyncio.sleep(100), name="settle-payments")
+    assert (len(payments), len(emails)) == (1, 0), (
+        f"one task spawned on the payments supervisor, yet the lengths are {(len(payments), len(emails))} "
+        "(payments, emails): each supervisor tracks its own tasks. Create the set in __init__ (self._tasks = "
+        "set()), never as a class attribute, which every instance shares."
+    )
+    async with virtual_guard(60, what="aclose()"):
+        await emails.aclose()
+        cancelled_by_the_other = charge.cancelled()
+        await payments.aclose()
+    assert not cancelled_by_the_other, (
+        "closing the emails supervisor cancelled the payments supervisor's task: a supervisor owns (and "
+        "cancels) only the tasks it spawned"
+    )
