@@ -107,14 +107,15 @@ def test_classify_stream(kwargs: dict[str, object], want: str) -> None:
 async def test_open_breaker_refuses_before_the_first_byte() -> None:
     async with Gateway([tokens(3)]) as gw, virtual_guard():
         gw.breaker.record_failure()
-        gw.clock.advance(15)
+        gw.clock.advance(15.5)
         call = gw.call()
         status = await call.start()
         await call.read_rest()
     assert status == 503 and call.headers.get("retry-after") == "45", (
-        f"the breaker is open (15 of 60 s passed): expected a real 503 with Retry-After: 45 before any "
-        f"stream starts; got {status}, headers {call.headers}. Check the breaker in a dependency: inside the "
-        "generator the 200 is already sent."
+        f"the breaker is open (15.5 of 60 s passed, 44.5 s left): expected a real 503 with Retry-After: 45 "
+        f"(whole seconds, rounded up, so the client never comes back before the breaker half-opens) before "
+        f"any stream starts; got {status}, headers {call.headers}. Check the breaker in a dependency: inside "
+        "the generator the 200 is already sent."
     )
     assert gw.vendor.calls == 0, (
         f"an open breaker must not call the upstream; it was called {gw.vendor.calls}x"
@@ -122,12 +123,36 @@ async def test_open_breaker_refuses_before_the_first_byte() -> None:
     assert gw.admission.active == 0 and gw.slots.in_use == 0
 
 
+async def test_an_open_breaker_refuses_without_waiting_for_a_slot() -> None:
+    async with Gateway([tokens(60)], slots=1, queue_timeout_s=5) as gw, virtual_guard():
+        holder = gw.call()
+        assert await holder.start() == 200
+        gw.breaker.record_failure()  # the vendor just failed elsewhere: failure_threshold=1, OPEN for 60 s
+        refused = gw.call()
+        status = await refused.start()
+        at = asyncio.get_running_loop().time()
+        await refused.read_rest()
+        await holder.close()
+    assert (status, refused.headers.get("retry-after"), at) == (503, "60", pytest.approx(0.0)), (
+        f"the breaker is open and the only slot is busy: expected the breaker's 503 at once, with Retry-After: "
+        f"60; got {status} with Retry-After {refused.headers.get('retry-after')!r} at t={at:g}. Ask the "
+        "breaker (cheap, instant) before waiting for a slot: a request the breaker will refuse must not sit "
+        "in the slot queue for queue_timeout_s first."
+    )
+
+
 async def test_two_short_complete_answers_close_a_half_open_breaker() -> None:
     async with Gateway([tokens(3), tokens(3)]) as gw, virtual_guard():
         gw.half_open()
-        for _ in range(2):
-            body = await _whole(gw.call())
-            assert body.decode().count("[DONE]") == 1
+        body = await _whole(gw.call())
+        assert body.decode().count("[DONE]") == 1
+        assert gw.breaker.state is State.HALF_OPEN, (
+            f"ONE complete answer in half-open (success_threshold=2) must leave the breaker HALF_OPEN; it is "
+            f"{gw.breaker.state}. Each stream is recorded exactly once: a record in the body generator plus "
+            "one in the dependency counts every success (and failure) twice."
+        )
+        body = await _whole(gw.call())
+        assert body.decode().count("[DONE]") == 1
     assert gw.breaker.state is State.CLOSED, (
         f"two complete 3-token answers in half-open (success_threshold=2) must close the breaker; it is "
         f"{gw.breaker.state}. A finished stream is a success however short it is (the note's min_chunks "
