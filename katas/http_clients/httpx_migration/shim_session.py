@@ -29,7 +29,7 @@ class ShimResponse:
         raise NotImplementedError
 
     async def text(self) -> str:
-        """The body decoded as text."""
+        """The body decoded as text, with the charset its Content-Type declares (as aiohttp does)."""
         raise NotImplementedError
 
     async def json(self) -> Any:

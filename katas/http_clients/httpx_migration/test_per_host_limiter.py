@@ -147,3 +147,28 @@ async def test_a_failed_request_frees_its_slot() -> None:
         ):
             response = await limiter.request("GET", a.url("/next"))
     assert response.status_code == 200
+
+
+async def test_two_limiters_keep_their_own_caps() -> None:
+    async with LoopbackServer() as a, _client() as client:
+        a.hold()
+        strict = PerHostLimiter(client, per_host=1)
+        loose = PerHostLimiter(client, per_host=3)
+        load = asyncio.gather(
+            *(strict.request("GET", a.url(f"/strict/{n}")) for n in range(3)),
+            *(loose.request("GET", a.url(f"/loose/{n}")) for n in range(3)),
+        )
+        try:
+            await a.wait_for(lambda s: s.in_flight >= 1, within=10, what="the first request at A")
+            await asyncio.sleep(5)
+            paths = [r.path for r in a.log]
+        finally:
+            a.release()
+            await _settle(load)
+        await load
+    strict_in, loose_in = sum("/strict/" in p for p in paths), sum("/loose/" in p for p in paths)
+    assert (strict_in, loose_in) == (1, 3), (
+        f"two limiters on one client, per_host=1 and per_host=3, both sending to A: expected 1 strict and 3 "
+        f"loose requests in flight, got {strict_in} and {loose_in}. Each limiter keeps its own origin -> "
+        "semaphore table (an instance attribute made in __init__), never one shared by the class or module."
+    )

@@ -89,6 +89,43 @@ async def test_text_and_raise_for_status() -> None:
     assert text == "no such order", f"`await resp.text()` should give 'no such order', got {text!r}"
 
 
+async def test_text_uses_the_declared_charset() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = TrackingStream(["café crème".encode("iso-8859-1")])
+        return httpx.Response(200, headers={"Content-Type": "text/plain; charset=iso-8859-1"}, stream=body)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+        session = ShimSession(client)
+        async with session.get(URL) as resp:
+            try:
+                text = await resp.text()
+            except UnicodeDecodeError as exc:
+                pytest.fail(
+                    f"text() decoded a Latin-1 body as UTF-8 ({exc}). Like aiohttp's, it must honour the "
+                    "charset in Content-Type: read the body, then use httpx's `response.text`.",
+                    pytrace=False,
+                )
+    assert text == "café crème", f"the iso-8859-1 body decodes to 'café crème'; got {text!r}"
+
+
+async def test_kwargs_reach_httpx() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=[])
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+        session = ShimSession(client)
+        async with session.get(URL, params={"page": "2"}, headers={"Authorization": "Bearer t"}) as resp:
+            await resp.read()
+    sent = (seen[0].url.params.get("page"), seen[0].headers.get("Authorization")) if seen else None
+    assert sent == ("2", "Bearer t"), (
+        f"session.get(url, params={{'page': '2'}}, headers={{'Authorization': 'Bearer t'}}) must pass its "
+        f"kwargs on to httpx, as ported aiohttp code expects; the request carried (page, Authorization) = {sent!r}"
+    )
+
+
 @pytest.mark.looptime
 async def test_blocks_release_the_connection_and_leave_the_client_open() -> None:
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)

@@ -57,6 +57,26 @@ async def test_connect_covers_the_pool_wait() -> None:
     )
 
 
+async def test_a_short_total_caps_every_phase() -> None:
+    plan = translate(AiohttpTimeoutSpec(total=5))
+    expected = {"connect": 5, "read": 5, "write": 5, "pool": 5}
+    assert (_phases(plan.phases), plan.overall) == (expected, 5), (
+        f"total=5 alone should give phases {expected} and overall 5; got {_phases(plan.phases)} and overall "
+        f"{plan.overall!r}. Under aiohttp nothing outlived total, the upload included: write is "
+        "min(write, total), so the 10 s write budget shrinks to 5."
+    )
+
+
+async def test_fallback_and_write_are_the_callers() -> None:
+    plan = translate(AiohttpTimeoutSpec(sock_read=15), write=4, fallback=12)
+    expected = {"connect": 12, "read": 15, "write": 4, "pool": 12}
+    assert _phases(plan.phases) == expected, (
+        f"translate(sock_read=15, write=4, fallback=12) should give {expected}; got {_phases(plan.phases)}. "
+        "With no total, every unset phase takes the caller's `fallback` and write the caller's `write`, "
+        "not numbers of your own."
+    )
+
+
 async def test_empty_spec_is_rejected() -> None:
     with pytest.raises(ValueError):
         translate(AiohttpTimeoutSpec())
