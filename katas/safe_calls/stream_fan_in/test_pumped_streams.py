@@ -138,3 +138,17 @@ async def test_merge_idle_is_an_error_not_an_end() -> None:
         f"nothing arrived for idle_s=3: expected MergeIdle at loop time 3 with both sources closed; got "
         f"{_now():g}, closed {a.closed}, {b.closed}. Ending silently would look like a complete answer."
     )
+
+
+async def test_merge_idle_restarts_with_every_arrival() -> None:
+    a = ScriptedSource([(2, f"a{i}") for i in range(5)])  # one item every 2 s, for 10 s
+    async with virtual_guard():
+        try:
+            got = [pair async for pair in merge(a, idle_s=3)]
+        except MergeIdle:
+            pytest.fail(
+                f"MergeIdle at loop time {_now():g}, yet an item arrived every 2 s (idle_s=3). Idle means "
+                "nothing arrived for idle_s: restart the timer with every arrival (a timeout around each "
+                "wait on the queue), never one deadline around the whole merge."
+            )
+    assert [item for _, item in got] == ["a0", "a1", "a2", "a3", "a4"] and _now() == pytest.approx(10.0)
