@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import pytest
+import redis.asyncio
 from freezegun import freeze_time
 
 from katakit.testkit import redis_pods, virtual_guard
@@ -115,4 +117,43 @@ async def test_a_late_release_leaves_the_new_holders_lock_alone() -> None:
     assert holder == b"b", (
         f"after replica a's late release the lock holder is {holder!r}, not b'b': you deleted another replica's "
         "lock. Check the owner and delete in one transaction (WATCH/MULTI/EXEC, or a Lua script)."
+    )
+
+
+class StolenAfterGet:
+    """Replica a's Redis client, except that right after a plain GET of the lock, replica b takes it over
+    (a's lock expired while a was between its check and its delete)."""
+
+    def __init__(self, real: redis.asyncio.Redis, thief: redis.asyncio.Redis) -> None:
+        self._real = real
+        self._thief = thief
+        self.stolen = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    async def get(self, key: str) -> Any:
+        value = await self._real.get(key)
+        await self._thief.set(key, "b", px=TTL_MS)
+        self.stolen = True
+        return value
+
+
+async def test_release_checks_and_deletes_atomically() -> None:
+    async with redis_pods(2) as (a, b), virtual_guard(60):
+        client_a = StolenAfterGet(a, b)
+        store_a = RedisLockStore(client_a)  # type: ignore[arg-type]
+        assert await store_a.acquire(KEY, "a", TTL_MS), "replica a should take a free lock"
+        await store_a.release(KEY, "a")
+        holder = await b.get(KEY)
+    if (
+        not client_a.stolen
+    ):  # no plain GET: a checked inside a transaction or a script, and released its own lock
+        assert holder is None, f"replica a released its own lock, yet the holder is {holder!r}"
+        return
+    assert holder == b"b", (
+        f"replica b took the lock between replica a's check of the owner and its delete, and afterwards the "
+        f"holder is {holder!r}, not b'b': a GET followed by a separate DEL deleted b's lock. Check and delete in "
+        "ONE atomic step: WATCH the key, GET, then MULTI/DEL/EXEC (EXEC fails if the key changed), or one Lua "
+        "script."
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from katas.background_jobs.background_work.pick_the_runner import JobSpec, choose_runner
+from katas.background_jobs.background_work.pick_the_runner import LONG_RUNNING_SECONDS, JobSpec, choose_runner
 
 
 def _spec(**facts: object) -> JobSpec:
@@ -74,4 +74,17 @@ def test_critical_periodic_work_goes_to_the_queue() -> None:
     assert got == "task_queue", (
         f"nightly billing (periodic, critical, 1 replica) -> got {got!r}. Check the disqualifiers first: "
         "an in-process scheduler loses the run if the pod restarts at 03:00."
+    )
+
+
+def test_the_long_running_line_is_strict() -> None:
+    got = {
+        seconds: choose_runner(_spec(expected_seconds=seconds))
+        for seconds in (LONG_RUNNING_SECONDS, 10.5, 20.0)
+    }
+    expected = {LONG_RUNNING_SECONDS: "background_tasks", 10.5: "task_queue", 20.0: "task_queue"}
+    assert got == expected, (
+        f"short non-critical follow-ups of 10 s, 10.5 s and 20 s -> {got}; expected {expected}. Work LONGER "
+        "than LONG_RUNNING_SECONDS (10 s) goes to the queue; exactly 10 s is still short enough to run after "
+        "the response. Use the constant, not a line of your own."
     )

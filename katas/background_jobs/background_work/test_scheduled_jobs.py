@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
@@ -142,4 +142,25 @@ def test_the_lifespan_starts_and_stops_the_scheduler() -> None:
     )
     assert built[0].running is False, (
         "the scheduler is still running after the app stopped: shut it down in the lifespan, after yield."
+    )
+
+
+async def test_cleanup_fires_at_three_in_the_given_timezone() -> None:
+    plus_five = timezone(timedelta(hours=5), "UTC+05")  # a zone that is not the host's
+    jobs = Jobs()
+    scheduler = build_scheduler(cleanup=jobs.cleanup, refresh_cache=jobs.refresh_cache, tz=plus_five)
+    try:
+        scheduler.start(paused=True)
+        cleanup = scheduler.get_job("cleanup")
+        assert cleanup is not None, "the cleanup job should be registered"
+        after_four = datetime(2024, 1, 1, 4, 0, tzinfo=plus_five)
+        nightly = cleanup.trigger.get_next_fire_time(None, after_four)
+    finally:
+        await _stop(scheduler)
+    expected = datetime(2024, 1, 2, 3, 0, tzinfo=plus_five)
+    assert nightly == expected, (
+        f"with tz=UTC+05, after 04:00 local time on Jan 1st the cleanup should next fire at {expected} "
+        f"(22:00 UTC); got {nightly}. Create the scheduler with timezone=tz, and use the 'cron' alias (or pass "
+        "timezone=) so the trigger takes it: a bare CronTrigger() and a scheduler without timezone= both use "
+        "the host's local zone."
     )
