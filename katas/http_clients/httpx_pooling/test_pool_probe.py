@@ -37,6 +37,25 @@ async def test_queued_requests_wait_for_the_only_connection() -> None:
     )
 
 
+async def test_snapshot_lists_only_finished_waits() -> None:
+    probe = PoolProbe(asyncio.get_running_loop().time)
+    async with LoopbackServer(held=True) as server, _client(1) as client:
+        probe.install(client)
+        burst = asyncio.gather(*(client.get(server.url(f"/w/{i}")) for i in range(3)))
+        try:
+            await server.wait_for(lambda s: s.in_flight == 1, within=10, what="the first request in flight")
+            await asyncio.sleep(2)  # the other two queue for the only connection meanwhile
+            during = probe.snapshot()
+        finally:
+            server.release()
+            await burst
+    assert (during.requests, during.pool_waits) == (3, (0.0,)), (
+        f"mid-burst, 3 requests were sent and only the first holds a connection: expected requests=3 and "
+        f"pool_waits=(0.0,); got requests={during.requests}, pool_waits={during.pool_waits!r}. A request "
+        "still queued has no pool wait yet (it is still waiting); counting it as 0 s hides a saturated pool."
+    )
+
+
 async def test_enough_connections_means_no_wait() -> None:
     probe = PoolProbe(asyncio.get_running_loop().time)
     async with LoopbackServer(defaults="delay=1") as server, _client(3) as client:
