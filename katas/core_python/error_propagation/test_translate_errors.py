@@ -89,20 +89,26 @@ def test_server_errors_are_upstream_unavailable(status: int) -> None:
     )
 
 
-def test_transport_errors_are_upstream_unavailable() -> None:
+@pytest.mark.parametrize("failure", [httpx.ConnectError, httpx.ReadTimeout])
+def test_transport_errors_are_upstream_unavailable(failure: type[httpx.TransportError]) -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("connection refused", request=request)
+        raise failure("nothing answered", request=request)
 
     with Provider(refuse).client() as client:
         try:
             got = charge(client, 500)
         except UpstreamUnavailable as err:
             unavailable = err
+        except httpx.TransportError as err:
+            pytest.fail(
+                f"{type(err).__name__} escaped untranslated: catch httpx.TransportError, the base of every "
+                "transport failure (connect errors, timeouts, protocol errors), not just ConnectError"
+            )
         else:
             pytest.fail(f"charge returned {got!r} although nothing answered: raise UpstreamUnavailable(None)")
     assert unavailable.status is None, f".status is {unavailable.status!r}: no response arrived, so None"
-    assert isinstance(unavailable.__cause__, httpx.ConnectError), (
-        f"__cause__ is {unavailable.__cause__!r}: the ConnectError must stay attached (`from exc`). "
+    assert isinstance(unavailable.__cause__, failure), (
+        f"__cause__ is {unavailable.__cause__!r}: the {failure.__name__} must stay attached (`from exc`). "
         "`from None` hides exactly the detail an on-call engineer needs; keep it for cases like require_setting."
     )
 
