@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
 import httpx
@@ -14,6 +16,7 @@ from katakit.testkit import CountingLimiter, ScriptedVendor, SleepSpy, fixed_now
 from katas.safe_calls.retry_discipline.failure_classes import Overloaded
 from katas.safe_calls.retry_discipline.safe_caller import (
     GaveUp,
+    RetryPolicy,
     SafeCaller,
     new_idempotency_key,
     utc_now,
@@ -54,7 +57,12 @@ async def test_returns_the_json_body() -> None:
         got = await caller(client).post_json("/v1/jobs", PAYLOAD)
     assert got == {"id": "job-1"}, f"post_json returns the decoded JSON body of a 2xx answer; got {got!r}."
     assert vendor.calls == 1, f"one success, one vendor call; the vendor saw {vendor.calls}."
-    assert vendor.requests[0].method == "POST", "post_json sends a POST."
+    sent = vendor.requests[0]
+    assert (sent.method, sent.url.path) == ("POST", "/v1/jobs"), (
+        f"post_json sends a POST to the given path; the vendor saw {sent.method} {sent.url.path}."
+    )
+    body = json.loads(sent.content) if sent.content else None
+    assert body == PAYLOAD, f"the POST must carry the payload as JSON ({PAYLOAD}); the vendor got {body!r}."
 
 
 async def test_backoff_sleeps_without_holding_the_slot() -> None:
@@ -190,6 +198,51 @@ async def test_retry_after_sets_the_delay() -> None:
         await caller(client, sleep=spy).post_json("/v1/jobs", PAYLOAD)
     assert spy.delays == [7.0], (
         f"429 with Retry-After: 7 should make the only backoff exactly 7.0 s; the sleeps were {spy.delays}."
+    )
+
+
+async def test_an_http_date_retry_after_is_read_with_the_injected_clock() -> None:
+    spy = SleepSpy()
+    when = format_datetime(fixed_now()() + timedelta(seconds=7), usegmt=True)
+    vendor = ScriptedVendor([httpx.Response(503, headers={"Retry-After": when}), 200])
+    async with vendor.client() as client, virtual_guard():
+        await caller(client, sleep=spy).post_json("/v1/jobs", PAYLOAD)
+    assert spy.delays == [7.0], (
+        f"Retry-After: {when} is 7 s after the injected now(); the only backoff must be 7.0 s, the sleeps were "
+        f"{spy.delays}. Measure an HTTP-date from the `now` you were given, never the real clock: tests, "
+        "replays and skewed hosts all depend on it."
+    )
+
+
+async def test_the_policy_numbers_are_used() -> None:
+    spy = SleepSpy()
+    policy = RetryPolicy(max_attempts=2, max_retry_after=5.0)
+    vendor = ScriptedVendor([httpx.Response(429, headers={"Retry-After": "30"}), 503, 200])
+    async with vendor.client() as client, virtual_guard():
+        with pytest.raises(GaveUp) as raised:
+            await caller(client, sleep=spy, policy=policy).post_json("/v1/jobs", PAYLOAD)
+    assert (vendor.calls, raised.value.attempts, raised.value.status) == (2, 2, 503), (
+        f"RetryPolicy(max_attempts=2): expected 2 vendor calls and GaveUp(attempts=2, status=503); got "
+        f"{vendor.calls} calls and {raised.value!r}. Read the limits from the policy, not from constants."
+    )
+    assert spy.delays == [5.0], (
+        f"Retry-After: 30 with max_retry_after=5.0: the backoff must be capped at 5.0 s; the sleeps were "
+        f"{spy.delays}."
+    )
+
+
+async def test_each_attempt_returns_its_slot_exactly_once() -> None:
+    slots = asyncio.Semaphore(1)
+    vendor = ScriptedVendor([503, 502, 200])
+    async with vendor.client() as client, virtual_guard():
+        await caller(client, slots=slots).post_json("/v1/jobs", PAYLOAD)
+        await slots.acquire()  # the only slot, now free again
+        overcounted = not slots.locked()
+    assert not overcounted, (
+        "after a call with two failed attempts, taking the pod's only slot should leave none free, but the "
+        "semaphore still had room: a slot was released twice (in `except` and again in `finally`). A plain "
+        "asyncio.Semaphore accepts the extra release silently and the concurrency cap grows with every "
+        "failure. Release once, in `finally`."
     )
 
 
