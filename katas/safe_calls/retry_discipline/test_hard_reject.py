@@ -35,6 +35,22 @@ async def test_third_call_in_a_burst_is_rejected_at_once() -> None:
     )
 
 
+@pytest.mark.parametrize(("rate", "period", "expected"), [(3, 10, 4), (10, 1, 1)])
+async def test_retry_after_is_rounded_up_to_whole_seconds(rate: int, period: float, expected: int) -> None:
+    limiter = AsyncLimiter(rate, period)
+    async with virtual_guard():
+        for _ in range(rate):
+            await start_or_reject(limiter)
+        with pytest.raises(RateLimited) as raised:
+            await start_or_reject(limiter)
+    got = getattr(raised.value, "retry_after", None)
+    assert got == expected, (
+        f"AsyncLimiter({rate}, {period}) frees a token every {period}/{rate} = {period / rate:g} s: expected "
+        f"retry_after={expected} (whole seconds, rounded UP, at least 1), got {got!r}. Rounding down sends "
+        "clients back before a token is free, to be rejected again."
+    )
+
+
 async def test_one_call_costs_exactly_one_token() -> None:
     limiter = AsyncLimiter(2, 60)
     async with virtual_guard():
