@@ -33,7 +33,8 @@ def get_settings(request: Request) -> Settings:
 
 
 def bearer_token(authorization: Annotated[str | None, Header()] = None) -> str:
-    """Return `<t>` from an `Authorization: Bearer <t>` header.
+    """Return `<t>` from an `Authorization: Bearer <t>` header (the scheme is case-insensitive: "bearer <t>"
+    is accepted too).
 
     A missing or malformed header (no value, another scheme, an empty token) is an authentication
     failure: raise HTTPException(401) carrying the header `WWW-Authenticate: Bearer`, never a 422.

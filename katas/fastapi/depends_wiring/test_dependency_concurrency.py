@@ -7,12 +7,13 @@ loop time (looptime makes that instant in real time).
 from __future__ import annotations
 
 import asyncio
+import inspect
 
 import httpx
 import pytest
 
 from katakit.testkit import InFlightGauge, virtual_guard
-from katas.fastapi.depends_wiring.dependency_concurrency import build_app
+from katas.fastapi.depends_wiring.dependency_concurrency import build_app, vendor_slot
 
 pytestmark = pytest.mark.looptime
 
@@ -68,4 +69,36 @@ async def test_requests_finish_in_pairs() -> None:
     assert released == finished, (
         f"the gauge saw slots released at {released}; expected each at its request's finish {finished}: "
         "call gauge.exit() in the teardown (after yield, in finally)."
+    )
+
+
+class VendorFailed(Exception):
+    """What the endpoint raises when the vendor call fails."""
+
+
+async def test_a_failed_request_gives_its_slot_back() -> None:
+    if not inspect.isasyncgenfunction(vendor_slot):
+        pytest.fail(
+            "vendor_slot is not an async generator: it should be a yield dependency (enter, yield 'slot', exit "
+            "in finally), so that it holds the slot for the whole request.",
+            pytrace=False,
+        )
+    gauge = InFlightGauge()
+    slot = vendor_slot(gauge)  # driven by hand, as FastAPI drives a yield dependency
+    assert await anext(slot) == "slot", "vendor_slot should yield 'slot'"
+    assert gauge.current == 1, (
+        f"vendor_slot should call gauge.enter() before yielding; current={gauge.current}"
+    )
+    try:
+        await slot.athrow(
+            VendorFailed("the vendor answered 500")
+        )  # what FastAPI does when the endpoint raises
+    except VendorFailed:
+        pass
+    except StopAsyncIteration:
+        pass  # a dependency that swallowed the error; the slot is what is checked here
+    assert gauge.current == 0, (
+        f"the endpoint raised while holding the slot and {gauge.current} slot(s) are still counted as held; "
+        "expected 0. FastAPI throws the endpoint's exception into the dependency at `yield`: call "
+        "gauge.exit() in a `finally:` around the yield, or every failed request leaks a slot."
     )

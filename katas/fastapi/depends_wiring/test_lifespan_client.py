@@ -49,6 +49,11 @@ def test_one_client_serves_every_request() -> None:
         "handshakes included) for every call."
     )
     assert vendor.calls == 5, f"the vendor should see the 5 quote calls; it saw {vendor.calls}"
+    paths = sorted({request.url.path for request in vendor.requests})
+    assert paths == ["/quotes/ABC"], (
+        f"GET /quote/ABC called the vendor at {paths}; expected ['/quotes/ABC']: the vendor's own path "
+        "(GET /quotes/{symbol}, relative to the client's base_url), not our route's path."
+    )
 
 
 def test_the_client_is_closed_at_shutdown() -> None:

@@ -118,3 +118,13 @@ def test_a_dependency_runs_once_per_request_unless_told_otherwise(app: FastAPI) 
             )
     finally:
         app.dependency_overrides.pop(get_settings, None)
+
+
+@pytest.mark.parametrize("scheme", ["bearer", "BEARER"])
+def test_the_scheme_is_case_insensitive(client: TestClient, scheme: str) -> None:
+    response = client.get("/users/42/context", headers={"Authorization": f"{scheme} abc"})
+    assert (response.status_code, response.json()) == (200, {"user_id": 42, "token": "abc"}), (
+        f"'Authorization: {scheme} abc' gave {response.status_code} {response.text}; expected 200 with token "
+        "'abc'. HTTP authentication schemes are case-insensitive (RFC 9110, 11.1): compare the scheme with "
+        ".lower(), not with startswith('Bearer ')."
+    )
