@@ -26,8 +26,9 @@ class PodState:
 def readiness(state: PodState) -> tuple[bool, str]:
     """Decide whether this pod should receive traffic, from pod-local facts only.
 
-    Returns `(ready, reason)` where reason is one of "starting" (startup not finished), "draining"
-    (shutdown has begun), "saturated" (more than `max_waiting` requests are queued) or "ok".
+    Returns `(ready, reason)` where reason is the first that applies, in this order: "starting" (startup
+    not finished), "draining" (shutdown has begun), "saturated" (more than this pod's `max_waiting`
+    requests are queued); otherwise "ok".
     Busy slots alone are full utilisation, not overload; the vendor's error rate is not this pod's fault.
     """
     raise NotImplementedError

@@ -17,6 +17,15 @@ READINESS_TABLE = {
         (False, "saturated"),
     ),
     "idle and started": (PodState(started=True), (True, "ok")),
+    "a small pod: 6 waiting, max_waiting=5": (
+        PodState(started=True, waiting=6, max_waiting=5),
+        (False, "saturated"),
+    ),
+    "a big pod: 25 waiting, max_waiting=40": (
+        PodState(started=True, waiting=25, max_waiting=40),
+        (True, "ok"),
+    ),
+    "draining with a long queue": (PodState(started=True, draining=True, waiting=99), (False, "draining")),
 }
 
 
@@ -26,8 +35,9 @@ def test_readiness_table(label: str) -> None:
     got = readiness(state)
     assert got == expected, (
         f"{label}: expected readiness {expected}, got {got!r}. A pod is unready while starting, while "
-        "draining, and when its wait queue grows past max_waiting. Every slot busy with nobody waiting is "
-        "full utilisation, not overload: taking that pod out of rotation throws away capacity."
+        "draining, and when its wait queue grows past its own max_waiting (checked in that order: the first "
+        "reason that applies is the one reported). Every slot busy with nobody waiting is full utilisation, "
+        "not overload: taking that pod out of rotation throws away capacity."
     )
 
 
