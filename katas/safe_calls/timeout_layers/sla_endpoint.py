@@ -28,6 +28,7 @@ def create_app(*, sla_budget: float = 60.0) -> FastAPI:
     - Overloaded (admission_gate)                              -> 503 {"error": "overloaded"}, Retry-After: 1;
     - CallBudgetExceeded or TransportTimeout (which_timeout),
       httpx.HTTPStatusError, or any other TimeoutError (one
-      raised by an inner layer, not by the SLA)                -> 502 {"error": "upstream"}.
+      raised by an inner layer, not by the SLA)                -> 502 {"error": "upstream"};
+    - anything else (a bug of ours)                            -> not caught: FastAPI answers 500.
     """
     raise NotImplementedError

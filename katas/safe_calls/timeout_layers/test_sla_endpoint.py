@@ -26,14 +26,16 @@ def now() -> float:
 
 
 @asynccontextmanager
-async def app_client(call: VendorCall, sla_budget: float = 60.0) -> AsyncIterator[httpx.AsyncClient]:
+async def app_client(
+    call: VendorCall, sla_budget: float = 60.0, *, raise_app_exceptions: bool = True
+) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(sla_budget=sla_budget)
 
     async def provide() -> VendorCall:  # async and parameter-free: nothing for FastAPI to parse
         return call
 
     app.dependency_overrides[get_vendor_call] = provide
-    transport = httpx.ASGITransport(app=app)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=raise_app_exceptions)
     async with (
         virtual_guard(3600),
         httpx.AsyncClient(transport=transport, base_url="http://app.test") as client,
@@ -108,6 +110,18 @@ async def test_upstream_failures_are_502(exc: Exception) -> None:
     assert (response.status_code, response.json()) == (502, {"error": "upstream"}), (
         f"{type(exc).__name__} gave {response.status_code} {response.text}; expected 502 {{'error': 'upstream'}}: "
         "the vendor failed or was too slow for one attempt, which is a bad gateway, not our bug."
+    )
+
+
+async def test_our_own_bug_is_a_500() -> None:
+    call = raising(KeyError("user_id"))  # a bug in our own code on the way to the vendor
+    async with app_client(call, raise_app_exceptions=False) as client:
+        response = await client.post("/answer", json={"q": "?"})
+    assert response.status_code == 500, (
+        f"a KeyError from our own code gave {response.status_code} {response.text}; expected 500. Only the "
+        "listed upstream failures (CallBudgetExceeded, TransportTimeout, httpx.HTTPStatusError, an inner "
+        "TimeoutError) are 502: catch exactly those, and let our own bugs surface as 500, or the dashboards "
+        "blame the vendor for them."
     )
 
 
