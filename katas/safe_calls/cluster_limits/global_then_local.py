@@ -37,6 +37,7 @@ async def acquire_within(
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> None:
     """Poll `limiter.try_acquire()` until it grants, for at most `deadline_s` seconds measured on `clock`.
+    The first try happens at once (no sleep before it).
 
     Between tries sleep `poll_s * rng.uniform(0.5, 1.5)` (jitter, so pods do not poll in lock-step), but
     never past the deadline: the last try happens at the deadline. If that one fails too, raise

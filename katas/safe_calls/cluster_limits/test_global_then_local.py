@@ -236,3 +236,27 @@ async def test_the_local_slot_is_held_during_the_vendor_call() -> None:
         f"{vendor.peak_in_flight} at once; expected 4 calls, at most 2 at once. Hold the local slot for the whole "
         "call (the global token wait AND the POST): a slot given back before the POST protects nothing."
     )
+
+
+class GrantsAt:
+    """A global limiter that records the loop time of each try and grants the n-th one."""
+
+    def __init__(self, grant_on_try: int) -> None:
+        self.grant_on_try = grant_on_try
+        self.tries: list[float] = []
+
+    async def try_acquire(self) -> bool:
+        self.tries.append(asyncio.get_running_loop().time())
+        return len(self.tries) >= self.grant_on_try
+
+
+async def test_the_first_try_is_immediate() -> None:
+    loop = asyncio.get_running_loop()
+    free = GrantsAt(1)
+    async with virtual_guard(30):
+        await acquire_within(free, deadline_s=3, rng=random.Random(1), clock=loop.time)
+    assert free.tries == [pytest.approx(0.0, abs=1e-3)], (
+        f"with room in the global quota, acquire_within tried at {[round(t, 3) for t in free.tries]}; expected "
+        "one try at t=0. Try first and sleep only after a refusal: otherwise every request pays a poll "
+        "interval of latency even when the quota has room."
+    )
