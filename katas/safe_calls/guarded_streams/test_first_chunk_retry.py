@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 import pytest
 
@@ -24,10 +26,16 @@ def _request() -> httpx.Request:
     return httpx.Request("POST", f"https://vendor.test{STREAM_PATH}", json={"stream": True})
 
 
-async def _collect(vendor: StreamingVendor, sleep: SleepSpy, got: list[str], max_attempts: int = 3) -> None:
+async def _collect(
+    vendor: StreamingVendor,
+    sleep: SleepSpy,
+    got: list[str],
+    max_attempts: int = 3,
+    build: Callable[[], httpx.Request] = _request,
+) -> None:
     async with vendor.client() as client, virtual_guard():
         stream = stream_data_with_retry(
-            client, _request, max_attempts=max_attempts, backoff=_backoff, sleep=sleep
+            client, build, max_attempts=max_attempts, backoff=_backoff, sleep=sleep
         )
         async for payload in stream:
             got.append(payload)
@@ -36,7 +44,13 @@ async def _collect(vendor: StreamingVendor, sleep: SleepSpy, got: list[str], max
 @pytest.mark.parametrize("status", [503, 429, 500])
 async def test_retryable_status_then_success(status: int) -> None:
     vendor, sleep, got = StreamingVendor([status, THREE]), SleepSpy(), []
-    await _collect(vendor, sleep, got)
+    built: list[httpx.Request] = []
+
+    def build() -> httpx.Request:
+        built.append(_request())
+        return built[-1]
+
+    await _collect(vendor, sleep, got, build=build)
     assert got == ["Hel", "lo", "!"], (
         f"after a {status} the second attempt streamed 'Hel', 'lo', '!' (then [DONE], which is not a "
         f"payload): expected exactly those, once; got {got!r}"
@@ -44,6 +58,29 @@ async def test_retryable_status_then_success(status: int) -> None:
     assert vendor.calls == 2 and sleep.delays == [_backoff(0)], (
         f"a {status} before any payload is worth one retry after backoff(0)={_backoff(0)}: expected 2 "
         f"requests and sleeps [{_backoff(0)}]; got {vendor.calls} requests, sleeps {sleep.delays}"
+    )
+    assert len(built) == 2, (
+        f"2 attempts must send 2 fresh requests from build_request(); it was called {len(built)} time(s). A "
+        "request is single-use: a streamed body cannot be sent twice, and headers such as a signature or a "
+        "timestamp must be made anew for each attempt."
+    )
+
+
+async def test_only_data_payloads_are_yielded_exactly() -> None:
+    fields = Answer(
+        chunks=[
+            (1, "event: delta\nid: 7\ndata:tight\n\n"),
+            (1, "data:  spaced\n\n"),
+            (1, "retry: 100\n: keepalive\n\n"),
+            (0, "data: [DONE]\n\n"),
+        ]
+    )
+    vendor, sleep, got = StreamingVendor([fields]), SleepSpy(), []
+    await _collect(vendor, sleep, got)
+    assert got == ["tight", " spaced"], (
+        f"expected only the data payloads, exactly: 'tight' (from `data:tight`, the space after the colon is "
+        f"optional) and ' spaced' (from `data:  spaced`, only ONE optional space is removed); got {got!r}. "
+        "Yield the text after `data:` minus one leading space; skip `event:`, `id:`, `retry:` and comments."
     )
 
 

@@ -43,6 +43,22 @@ async def test_completed_stream_is_reported_with_its_timings() -> None:
     )
 
 
+async def test_timing_starts_at_the_first_read() -> None:
+    source = ScriptedSource([(1, "a"), (1, "b")])
+    async with virtual_guard():
+        stream, reports = _observed(source)
+        await asyncio.sleep(5)  # the endpoint built the observer, then waited (admission, a slot, headers)
+        got = [item async for item in stream]
+    assert got == ["a", "b"]
+    report = _once(reports)
+    assert (report.ttfb_s, report.duration_s) == (pytest.approx(1.0), pytest.approx(2.0)), (
+        f"the observer was created at loop time 0 but first read at 5; items came at 6 and 7: expected "
+        f"ttfb_s=1.0 and duration_s=2.0; got ttfb_s={report.ttfb_s!r}, duration_s={report.duration_s!r}. "
+        "Start timing when the consumer asks for the first item (inside the generator body), not when "
+        "observe() is called."
+    )
+
+
 async def test_consumer_leaving_early_is_client_gone_and_closes_the_source() -> None:
     source = ScriptedSource([(1, "a"), (1, "b"), (1, "c")])
     stream, reports = _observed(source)
