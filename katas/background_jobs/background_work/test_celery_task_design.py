@@ -151,3 +151,14 @@ def test_configuration() -> None:
     assert send_invoice.max_retries == 5, (
         f"send_invoice.max_retries should be 5, got {send_invoice.max_retries}"
     )
+
+
+def test_the_task_returns_the_body(upstream: Upstream) -> None:
+    result = send_invoice.apply(args=(7,), throw=False)  # eager: runs inline, no broker
+    assert (result.state, result.result) == ("SUCCESS", BODY), (
+        f"send_invoice(7) ended {result.state} with {result.result!r}; expected SUCCESS with {BODY!r}: the task "
+        "returns the body it delivered, so its result says what was sent."
+    )
+    assert upstream.delivered == [BODY], (
+        f"deliver() should have received the body once; got {upstream.delivered}"
+    )
