@@ -141,3 +141,18 @@ async def test_waiting_for_a_rate_token_counts_against_the_queue_budget() -> Non
         "at t=5.000. The queue budget bounds ALL of admission, the wait for a rate-limiter token as well as "
         "the wait for a slot: put both inside the same admission deadline."
     )
+
+
+async def test_waiting_callers_hold_no_slot() -> None:
+    g = gate(slots=1)
+    async with virtual_guard(600):
+        holder = asyncio.create_task(hold_slot(g, 3))
+        await asyncio.sleep(0)
+        waiters = [asyncio.create_task(hold_slot(g, 1)) for _ in range(3)]
+        await asyncio.sleep(1)  # the holder is in its call; three callers are queued
+        while_queued = g.in_use
+        await asyncio.gather(holder, *waiters, return_exceptions=True)
+    assert while_queued == 1, (
+        f"one caller held the only slot and three were queued for it: in_use was {while_queued}, expected 1. "
+        "in_use counts slots HELD; count a caller only once it has its slot, not when it arrives."
+    )
