@@ -37,9 +37,21 @@ async def _agree(pods: list[SharedCircuitBreaker], expected: State, when: str, w
 
 
 async def _fail(pod: SharedCircuitBreaker, times: int) -> None:
-    for _ in range(times):
-        await pod.before_call()
-        await pod.record_failure()
+    """`times` admitted calls on `pod` that each fail; a CircuitOpen on the way fails the test, explained."""
+    for done in range(times):
+        try:
+            await pod.before_call()
+        except CircuitOpen as exc:
+            retry_after = exc.retry_after
+        else:
+            await pod.record_failure()
+            continue
+        pytest.fail(  # outside the `except`, so the report shows this explanation, not a bare CircuitOpen
+            f"before_call() raised CircuitOpen(retry_after={retry_after!r}) after {done} of {times} failures: "
+            "the breaker opened earlier than the test expects. If the breaker had just recovered, failures "
+            "from before the trip were still counted: clear the shared failure count when the breaker trips "
+            "(and when it closes), so a new outage starts from zero."
+        )
 
 
 async def _admitted(pod: SharedCircuitBreaker) -> bool:
