@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
+
+import pytest
 from fastapi.testclient import TestClient
 
-from katas.fastapi.depends_wiring.yield_lifetimes import build_app
+from katakit.testkit import FakeSession
+from katas.fastapi.depends_wiring.yield_lifetimes import build_app, get_repo
 
 
 def run(method: str, path: str, *, commit_fails: bool = False) -> tuple[int, str, list[str]]:
@@ -88,4 +92,29 @@ def test_failed_commit_can_still_set_the_status() -> None:
     status, _, journal = run("POST", "/strict-write")
     assert status == 200 and "session:commit" in journal, (
         f"POST /strict-write with a working database should commit and answer 200; got {status}, {journal}"
+    )
+
+
+class EndpointBug(Exception):
+    """What the endpoint raises while it holds the repo."""
+
+
+def test_the_repo_closes_when_the_request_fails() -> None:
+    if not inspect.isgeneratorfunction(get_repo):
+        pytest.fail(
+            "get_repo should be a generator (a yield dependency): open, yield the repo, close.", pytrace=False
+        )
+    journal: list[str] = []
+    repo_dependency = get_repo(FakeSession(journal))  # driven by hand, as FastAPI drives a yield dependency
+    next(repo_dependency)
+    try:
+        repo_dependency.throw(
+            EndpointBug("the endpoint failed")
+        )  # what FastAPI does when the endpoint raises
+    except (EndpointBug, StopIteration):
+        pass
+    assert "repo:close" in journal, (
+        f"the endpoint raised while using the repo and the journal is {journal}: the repo was never closed. "
+        "FastAPI throws the endpoint's exception into the dependency at `yield`: close the repo in a "
+        "`finally:` around the yield."
     )
