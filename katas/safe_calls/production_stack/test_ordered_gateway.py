@@ -193,6 +193,52 @@ async def test_queue_timeout_is_ours_not_the_vendors() -> None:
     )
 
 
+async def test_one_queue_budget_covers_every_wait() -> None:
+    async with _setup([200], local_wait=4.0, queue_timeout_s=5.0) as (gateway, _log, vendor):
+        await gateway.slots.acquire()  # a blocker holds the only slot
+        loop = asyncio.get_running_loop()
+        async with virtual_guard(600, "the queued call"):
+            with pytest.raises(QueueTimeout):
+                await gateway.call("alice", "free", {"prompt": "hi"})
+        now = loop.time()
+        gateway.slots.release()
+    assert now == pytest.approx(5.0, abs=1e-3), (
+        f"the local token took 4 s and the slot never freed, queue_timeout_s=5: QueueTimeout must come at t=5 "
+        f"(4 s for the token + 1 s left for the slot); it came at t={now:g}. All waiting shares ONE budget "
+        "(one deadline for the vendor token, the local token and the slot); a fresh timeout per stage lets "
+        "a request queue for several times queue_timeout_s."
+    )
+    assert vendor.calls == 0
+
+
+async def test_a_cancelled_call_is_recorded_as_neutral() -> None:
+    async with _setup([(200, 20.0)]) as (gateway, log, _vendor), virtual_guard(600, "the cancelled calls"):
+        await gateway.slots.acquire()  # first: the caller is cancelled while it waits for a slot
+        log.clear()
+        waiting = asyncio.create_task(gateway.call("alice", "free", {"prompt": "hi"}))
+        await asyncio.sleep(1)
+        waiting.cancel()
+        await asyncio.gather(waiting, return_exceptions=True)
+        while_waiting = list(log)
+        gateway.slots.release()
+        log.clear()
+        calling = asyncio.create_task(gateway.call("alice", "free", {"prompt": "hi"}))
+        await asyncio.sleep(1)  # then: cancelled 1 s into a 20 s vendor call
+        calling.cancel()
+        await asyncio.gather(calling, return_exceptions=True)
+        while_calling = list(log)
+    assert while_waiting[-1:] == ["breaker_neutral"], (
+        f"a caller cancelled while waiting for a slot (the client left) was admitted by the breaker, so it "
+        f"needs exactly one record, neutral; log {while_waiting}. CancelledError is a BaseException: "
+        "`except Exception` misses it, and a half-open breaker's probe slot is never given back."
+    )
+    assert while_calling[-2:] == ["slot_released", "breaker_neutral"], (
+        f"a caller cancelled during the vendor call must release its slot and record neutral (a client "
+        f"leaving says nothing about the vendor); log {while_calling}"
+    )
+    assert waiting.cancelled() and calling.cancelled(), "the cancellation itself must propagate"
+
+
 async def test_an_exhausted_vendor_budget_is_neutral_and_takes_no_slot() -> None:
     async with (
         _setup([200], vendor_exhausted_for=12.0) as (gateway, log, vendor),
