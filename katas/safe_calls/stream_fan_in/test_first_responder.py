@@ -112,6 +112,23 @@ async def test_nobody_streaming_in_time_is_a_timeout() -> None:
     )
 
 
+async def test_first_item_s_does_not_limit_the_winners_answer() -> None:
+    providers = Providers(a=_answer(1, "a1", "a2", "a3", "a4", "a5", gap=3), b=_answer(20, "b1"))
+    got: list[tuple[str, str]] = []
+    async with providers.client() as client, virtual_guard():
+        try:
+            async for pair in race_streams(client, providers.requests(), first_item_s=5):
+                got.append(pair)
+        except TimeoutError:
+            got.append(("TimeoutError", f"at t={asyncio.get_running_loop().time():g}"))
+    now = asyncio.get_running_loop().time()
+    assert [line for _, line in got] == ["data: a1", "data: a2", "data: a3", "data: a4", "data: a5"], (
+        f"a's first line came at t=1 (within first_item_s=5), then one every 3 s until t=13: the whole answer "
+        f"must be relayed; got {got!r}, ending at t={now:g}. first_item_s bounds the race for a first line, "
+        "never the winner's answer: keep the timeout around the race only."
+    )
+
+
 async def test_consumer_leaving_closes_the_winner() -> None:
     providers = Providers(a=_answer(1, "a1", "a2", "a3"), b=_answer(2, "b1"))
     async with providers.client() as client, virtual_guard():
