@@ -19,6 +19,29 @@ CURRICULUM = "curriculum.toml"
 _REJECTED_BY = re.compile(r"^\s*Rejected by:\s*(?P<tests>.+)$", re.MULTILINE)
 
 
+_KATA_IMPORT = re.compile(r"^\s*(?:from|import)\s+(katas(?:\.\w+)+)", re.MULTILINE)
+_IMPORTS: dict[tuple[Path, int], list[str]] = {}
+
+
+def kata_imports(path: Path) -> list[str]:
+    """The `katas.*` modules a file imports, read (never executed) once per version of the file."""
+    try:
+        key = (path, path.stat().st_mtime_ns)
+        if key not in _IMPORTS:
+            _IMPORTS[key] = _KATA_IMPORT.findall(path.read_text(encoding="utf-8"))
+        return _IMPORTS[key]
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def relative(path: str | Path, root: Path) -> str:
+    """`path` relative to the project root for messages (unchanged when it lies outside)."""
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 class CatalogError(Exception):
     """The metadata file or the layout it describes is unusable; the message is one line for humans."""
 

@@ -54,10 +54,7 @@ class UsageProblem(Exception):
 
 
 def _rel(cat: Catalog, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(cat.root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    return catalog_mod.relative(path, cat.root)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -212,7 +209,7 @@ def show_run(cat: Catalog, result: runner.ExerciseRun, state: State) -> None:
     if ex.kata.brief.exists():
         print(f"  brief: {_rel(cat, ex.kata.brief)}")
     if ex.hints.exists():
-        parsed = hints_mod.parse(ex.hints.read_text(encoding="utf-8"))
+        parsed = hints_mod.load(ex.hints)
         seen = state.hints_seen.get(ex.id, 0)
         keyed = failure is not None and failure.function in parsed.keyed
         extra = " (one is written for exactly this failure)" if keyed else ""
@@ -384,7 +381,7 @@ def cmd_hint(cat: Catalog, state: State, name: str | None) -> int:
         return 0
     if not ex.hints.exists():
         raise UsageProblem(f"exercise '{ex.id}' has no hint file yet")
-    parsed = hints_mod.parse(ex.hints.read_text(encoding="utf-8"))
+    parsed = hints_mod.load(ex.hints)
     failing = failing_now(cat, state, ex)
     seen = state.hints_seen.get(ex.id, 0)
     keyed_seen = state.keyed_seen.get(ex.id, [])
@@ -442,8 +439,7 @@ def cmd_reset(cat: Catalog, state: State, names: list[str], everything: bool, ye
             if not everything:
                 raise UsageProblem(f"no pristine copy of '{ex.id}' in {manifest.MANIFEST.as_posix()}")
             continue
-        current = ex.stub.read_text(encoding="utf-8").replace("\r\n", "\n") if ex.stub.exists() else None
-        if current != pristine:
+        if manifest.current_stub(ex) != pristine:
             changes.append((ex, pristine))
     if not changes:
         print("Nothing to reset: " + ("every stub is" if everything else "the file is") + " as shipped.")
@@ -600,7 +596,7 @@ def cmd_verify(cat: Catalog, names: list[str], json_path: str | None, seed: int 
 
 def _stub_edited(cat: Catalog, ex: Exercise) -> bool:
     pristine = manifest.pristine_stub(cat, ex)
-    return pristine is not None and ex.stub.read_text(encoding="utf-8").replace("\r\n", "\n") != pristine
+    return pristine is not None and manifest.current_stub(ex) != pristine
 
 
 def _select(cat: Catalog, names: list[str]) -> list[Exercise]:

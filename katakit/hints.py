@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*$", re.MULTILINE)
 _KEYED = re.compile(r"^When\s+`?(?P<test>test\w*)`?\s+fails$")
@@ -14,6 +15,11 @@ _KEYED = re.compile(r"^When\s+`?(?P<test>test\w*)`?\s+fails$")
 class Hints:
     levels: list[str] = field(default_factory=list)
     keyed: dict[str, str] = field(default_factory=dict)
+
+
+def load(path: Path) -> Hints:
+    """The hints of one hint file (none when the file is missing)."""
+    return parse(path.read_text(encoding="utf-8")) if path.exists() else Hints()
 
 
 def parse(text: str) -> Hints:

@@ -89,5 +89,10 @@ def tampered(cat: Catalog) -> list[str]:
     ]
 
 
+def current_stub(ex: Exercise) -> str | None:
+    """The learner's stub as it is now (line endings normalised), or None if it is missing."""
+    return _text(ex.stub) if ex.stub.exists() else None
+
+
 def pristine_stub(cat: Catalog, ex: Exercise) -> str | None:
     return load(cat).get("stubs", {}).get(ex.stub.relative_to(cat.root).as_posix())

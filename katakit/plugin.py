@@ -128,11 +128,11 @@ def import_problem(ex: Exercise, root: Path) -> str | None:
         frames = traceback.extract_tb(exc.__traceback__)
         where = ""
         if isinstance(exc, SyntaxError) and exc.filename:
-            where = f"{_rel(exc.filename, root)}:{exc.lineno}: "
+            where = f"{catalog_mod.relative(exc.filename, root)}:{exc.lineno}: "
         else:
             own = [f for f in frames if "importlib" not in f.filename and "katakit" not in f.filename]
             if own:
-                where = f"{_rel(own[-1].filename, root)}:{own[-1].lineno}: "
+                where = f"{catalog_mod.relative(own[-1].filename, root)}:{own[-1].lineno}: "
         detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
         return (
             f"{where}{type(exc).__name__}: {detail}\n"
@@ -140,13 +140,6 @@ def import_problem(ex: Exercise, root: Path) -> str | None:
             "Fix this error first; the other exercises are not affected."
         )
     return None
-
-
-def _rel(filename: str, root: Path) -> str:
-    try:
-        return str(Path(filename).resolve().relative_to(root))
-    except ValueError:
-        return filename
 
 
 def test_names(path: Path) -> list[str]:
@@ -201,31 +194,10 @@ def _broken_items(parent: pytest.Collector, message: str) -> list[pytest.Item]:
     ]
 
 
-_IMPORTED: dict[tuple[Path, int], list[str]] = {}
-
-
-def _imported_modules(path: Path) -> list[str]:
-    """Module names a file imports at top level (parsed once per version of the file)."""
-    try:
-        key = (path, path.stat().st_mtime_ns)
-        if key not in _IMPORTED:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            names: list[str] = []
-            for node in tree.body:
-                if isinstance(node, ast.ImportFrom):
-                    names.append(node.module or "")
-                elif isinstance(node, ast.Import):
-                    names += [alias.name for alias in node.names]
-            _IMPORTED[key] = names
-        return _IMPORTED[key]
-    except (OSError, SyntaxError, ValueError):
-        return []
-
-
 def imported_exercises(path: Path, cat: Catalog, own: Exercise) -> list[Exercise]:
     """The exercises a test file imports (its own first), read from its import statements."""
     found = [own]
-    for name in _imported_modules(path):
+    for name in catalog_mod.kata_imports(path):
         ex = cat.by_module.get(name)
         if ex is not None and ex not in found:
             found.append(ex)
@@ -592,7 +564,7 @@ def describe_tasks(loop: asyncio.AbstractEventLoop | None) -> str:
         while coro is not None:
             frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
             if frame is not None:
-                where = f"{_rel(frame.f_code.co_filename, catalog_mod.ROOT)}:{frame.f_lineno} in {frame.f_code.co_name}"
+                where = f"{catalog_mod.relative(frame.f_code.co_filename, catalog_mod.ROOT)}:{frame.f_lineno} in {frame.f_code.co_name}"
                 if frame.f_code.co_filename.startswith((root + "katas/", root + "solutions/")):
                     ours = where
             coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)

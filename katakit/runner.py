@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from katakit.catalog import Catalog, Exercise
+from katakit.catalog import Catalog, Exercise, relative
 from katakit.plugin import ExerciseImportError
 
 OUTPUT_CAP = 4000  # characters of captured output kept per test (ini option `kata_output_cap`)
@@ -160,11 +160,11 @@ def _describe(excinfo: Any, root: Path, test_file: Path) -> tuple[str, str, str]
     while tb is not None:  # raw frames: pytest's Traceback resolves ~30 pytest/pluggy paths per failure
         code = tb.tb_frame.f_code
         if code.co_filename == test_name:
-            test_location = f"{_rel(code.co_filename, root)}:{tb.tb_lineno}"
+            test_location = f"{relative(code.co_filename, root)}:{tb.tb_lineno}"
         elif code.co_filename.startswith(root_prefix + "katas" + os.sep) and not Path(
             code.co_filename
         ).name.startswith("test_"):
-            location = f"{_rel(code.co_filename, root)}:{tb.tb_lineno}"  # innermost learner frame wins
+            location = f"{relative(code.co_filename, root)}:{tb.tb_lineno}"  # innermost learner frame wins
             function = getattr(code, "co_qualname", code.co_name)
         tb = tb.tb_next
     if isinstance(excinfo.value, NotImplementedError) and not str(excinfo.value):
@@ -188,13 +188,6 @@ def _collection_error(text: str) -> str:
 def _longrepr_message(longrepr: Any) -> str:
     crash = getattr(longrepr, "reprcrash", None)
     return str(crash.message if crash is not None else longrepr).strip()
-
-
-def _rel(path: str, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path
 
 
 def forget_learner_modules(exercises: list[Exercise] | None = None) -> None:
@@ -236,7 +229,7 @@ def run(cat: Catalog, exercises: list[Exercise], extra_args: list[str] | None = 
     present = [ex for ex in exercises if ex.test.exists()]
     for ex in exercises:
         if not ex.test.exists():
-            recorder.by_test[ex.test.resolve()].error = f"{_rel(str(ex.test), cat.root)} is missing"
+            recorder.by_test[ex.test.resolve()].error = f"{relative(str(ex.test), cat.root)} is missing"
     started = time.perf_counter()
     sink = io.StringIO()
     if present:

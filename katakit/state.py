@@ -11,14 +11,13 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from katakit import manifest
-from katakit.catalog import Catalog, Exercise
+from katakit.catalog import Catalog, Exercise, kata_imports
 
 STATE_DIR = ".kata"
 VERSION = 1
@@ -27,30 +26,10 @@ DONE, FAILING, NOT_STARTED, UNAVAILABLE = "done", "failing", "not started", "una
 STALE = "changed"  # edited since the last run: `kata list` and `kata` re-run it before showing anything
 
 
-_IMPORTS: dict[tuple[Path, int], list[Path]] = {}
-
-
 def _learner_imports(path: Path) -> list[Path]:
-    """Files of `katas.*` modules that `path` imports (read from its import statements, not executed)."""
-    try:
-        key = (path, path.stat().st_mtime_ns)
-    except OSError:
-        return []
-    if key not in _IMPORTS:
-        _IMPORTS[key] = _parse_learner_imports(path)
-    return _IMPORTS[key]
-
-
-_KATA_IMPORT = re.compile(r"^\s*(?:from|import)\s+(katas(?:\.\w+)+)", re.MULTILINE)
-
-
-def _parse_learner_imports(path: Path) -> list[Path]:
-    try:
-        names = _KATA_IMPORT.findall(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return []
+    """Files of the exercise modules `path` imports (tests are not learner files)."""
     root = path.resolve().parents[3]  # katas/<track>/<kata>/<file>.py
-    found = [root.joinpath(*name.split(".")).with_suffix(".py") for name in names]
+    found = [root.joinpath(*name.split(".")).with_suffix(".py") for name in kata_imports(path)]
     return [f for f in found if f.is_file() and not f.name.startswith("test_")]
 
 
@@ -170,7 +149,7 @@ class State:
         if not ex.stub.exists() or not ex.test.exists():
             return UNAVAILABLE
         pristine = manifest.pristine_stub(cat, ex)
-        if pristine is not None and ex.stub.read_text(encoding="utf-8").replace("\r\n", "\n") == pristine:
+        if pristine is not None and manifest.current_stub(ex) == pristine:
             return NOT_STARTED
         entry = self.exercises.get(ex.id)
         if entry and entry.get("hash") == work_hash(ex):

@@ -137,7 +137,7 @@ def _kata_problems(kata: Kata) -> list[str]:
         if ex.stub.exists():
             problems += _stub_problems(ex)
         if ex.hints.exists():
-            levels = hints_mod.parse(ex.hints.read_text(encoding="utf-8")).levels
+            levels = hints_mod.load(ex.hints).levels
             if len(levels) < 3:
                 problems.append(f"{ex.hints}: needs at least 3 hint levels, has {len(levels)}")
         names = test_names(ex.test) if ex.test.exists() else []
@@ -284,9 +284,7 @@ def run(cat: Catalog, selection: list[Exercise], *, seed: int, include_tool_test
             else:
                 ex_rejected += 1
         rejected += ex_rejected
-        hint_count = (
-            len(hints_mod.parse(ex.hints.read_text(encoding="utf-8")).levels) if ex.hints.exists() else 0
-        )
+        hint_count = len(hints_mod.load(ex.hints).levels)
         records.append(
             {
                 "track": ex.track.id,
